@@ -1,0 +1,139 @@
+import {LienError, toLienError} from './errors.js';
+
+export interface FetchJsonOptions {
+  /** Cancels the request and any wait between retries. */
+  signal?: AbortSignal;
+  /** Milliseconds before one attempt gives up (default 15 s). */
+  timeout?: number;
+  /** How many times a 429, a 5xx or a network failure is tried again (default 2). */
+  retries?: number;
+  /** First back-off delay in milliseconds, doubled at each retry (default 500). */
+  backoff?: number;
+  /**
+   * The longest wait we accept between two attempts, in milliseconds (default 10 s). A `Retry-After`
+   * asking for longer ends the call with a `rate-limited` error that says how long to wait.
+   */
+  maxRetryDelay?: number;
+  method?: string;
+  headers?: HeadersInit;
+  body?: BodyInit | null;
+  /** Replaces the global `fetch` (tests, a site's own client). */
+  fetch?: typeof fetch;
+}
+
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** `Retry-After` holds seconds or an HTTP date; returns seconds, or undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, {once: true});
+  });
+}
+
+function offline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/** One attempt: the caller's signal and our time-out both cancel it, and we tell them apart. */
+async function attempt(url: string, options: FetchJsonOptions): Promise<Response> {
+  const timeout = options.timeout ?? 15_000;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('Timed out', 'TimeoutError')), timeout);
+  const onAbort = () => controller.abort(options.signal!.reason);
+  options.signal?.addEventListener('abort', onAbort, {once: true});
+  try {
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    return await doFetch(url, {
+      method: options.method ?? 'GET',
+      headers: {Accept: 'application/json', ...headersToObject(options.headers)},
+      body: options.body,
+      signal: controller.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw new LienError('aborted', 'Aborted', {url, cause: error});
+    if (controller.signal.aborted) {
+      throw new LienError('timeout', `No answer within ${timeout} ms`, {url, cause: error});
+    }
+    const lienError = toLienError(error);
+    throw new LienError(lienError.kind, lienError.message, {url, cause: error});
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function headersToObject(headers?: HeadersInit): Record<string, string> {
+  if (!headers) return {};
+  return Object.fromEntries(new Headers(headers).entries());
+}
+
+/**
+ * Fetches a URL and returns the response once it is a success, retrying with back-off on 429, 5xx and
+ * network failures and honouring `Retry-After`. Every failure is a `LienError`.
+ */
+export async function fetchWithRetry(url: string, options: FetchJsonOptions = {}): Promise<Response> {
+  const retries = options.retries ?? 2;
+  const backoff = options.backoff ?? 500;
+  const maxRetryDelay = options.maxRetryDelay ?? 10_000;
+  for (let tried = 0; ; tried++) {
+    if (offline()) throw new LienError('offline', 'The browser is offline', {url});
+    let delay: number;
+    let failure: LienError;
+    try {
+      const response = await attempt(url, options);
+      if (response.ok) return response;
+      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+      failure =
+        response.status === 429
+          ? new LienError('rate-limited', `Too many requests (429)`, {status: 429, retryAfter, url})
+          : new LienError('http', `HTTP ${response.status}`, {status: response.status, retryAfter, url});
+      if (!RETRYABLE_STATUS.has(response.status)) throw failure;
+      delay = retryAfter !== undefined ? retryAfter * 1000 : backoff * 2 ** tried;
+      // Free the connection: the body of an error answer is not needed.
+      response.body?.cancel().catch(() => {});
+    } catch (error) {
+      failure = toLienError(error);
+      if (failure.kind !== 'network' && failure.kind !== 'timeout') throw failure;
+      delay = backoff * 2 ** tried;
+    }
+    if (tried >= retries || delay > maxRetryDelay) throw failure;
+    try {
+      await wait(delay, options.signal);
+    } catch (reason) {
+      throw new LienError('aborted', 'Aborted', {url, cause: reason});
+    }
+  }
+}
+
+/** `fetchWithRetry` then JSON: a body that is not JSON is a `parse` error, never a crash. */
+export async function fetchJson<T = unknown>(url: string, options: FetchJsonOptions = {}): Promise<T> {
+  const response = await fetchWithRetry(url, options);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw toLienError(error);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new LienError('parse', 'The answer is not JSON', {url, field: '(body)', cause: error});
+  }
+}

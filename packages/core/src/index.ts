@@ -1,0 +1,20 @@
+export {LienElement, type EventDetail} from './lien-element.js';
+export {tokens, baseStyles} from './theme.js';
+export {
+  startLocalization,
+  setLocale,
+  currentLocale,
+  matchLocale,
+  registerTranslations,
+  localizeHost,
+  sourceLocale,
+  targetLocales,
+  type LienLocale,
+} from './localization.js';
+export {LienError, toLienError, isAbort, type LienErrorKind, type LienErrorOptions} from './errors.js';
+export {fetchJson, fetchWithRetry, parseRetryAfter, type FetchJsonOptions} from './fetch-json.js';
+export * from './parse.js';
+export {parseLocaleNumber, formatNumber, formatMoney, formatDate} from './numbers.js';
+export {sanitizeHtml, htmlToText} from './sanitize.js';
+export {describeError, renderStatus, type StatusOptions} from './status.js';
+export {LIEN_VERSION} from './version.js';

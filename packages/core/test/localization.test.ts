@@ -1,0 +1,53 @@
+import {expect, fixture, html as fixtureHtml, nextFrame} from '@open-wc/testing';
+import {html} from 'lit';
+import {msg} from '@lit/localize';
+import {currentLocale, LienElement, matchLocale, renderStatus, setLocale} from '../src/index.js';
+
+class StatusProbe extends LienElement {
+  override render() {
+    return html`${renderStatus({state: 'loading'})}<span>${msg('Try again')}</span>`;
+  }
+}
+StatusProbe.define('test-status-probe');
+
+async function until(check: () => boolean, ms = 2000) {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error('condition not met in time');
+    await nextFrame();
+  }
+}
+
+describe('localization', () => {
+  afterEach(async () => {
+    document.documentElement.lang = 'en';
+    await until(() => currentLocale() === 'en');
+  });
+
+  it('matches BCP 47 tags to the supported locales', () => {
+    expect(matchLocale('fr-CA')).to.equal('fr');
+    expect(matchLocale('FR')).to.equal('fr');
+    expect(matchLocale('de')).to.equal('en');
+    expect(matchLocale('')).to.equal('en');
+  });
+
+  it('re-renders elements already in the page when <html lang> changes', async () => {
+    const el = await fixture<StatusProbe>(fixtureHtml`<test-status-probe></test-status-probe>`);
+    const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text()).to.equal('Loading…Try again');
+    document.documentElement.lang = 'fr-FR';
+    await until(() => text() === 'Chargement…Réessayer');
+    expect(currentLocale()).to.equal('fr');
+  });
+
+  it('switches every element with setLocale() as well', async () => {
+    const a = await fixture<StatusProbe>(fixtureHtml`<test-status-probe></test-status-probe>`);
+    const b = await fixture<StatusProbe>(fixtureHtml`<test-status-probe></test-status-probe>`);
+    await setLocale('fr');
+    await a.updateComplete;
+    await b.updateComplete;
+    expect(a.shadowRoot!.textContent).to.contain('Réessayer');
+    expect(b.shadowRoot!.textContent).to.contain('Réessayer');
+    await setLocale('en');
+  });
+});

@@ -1,0 +1,41 @@
+// Browser tests: every packages/*/test/**/*.test.ts, in Debian's Chromium (or CHROME_PATH), headless.
+// Each package may add loopback mock upstreams in test/mock-server.mjs (a Koa middleware): tests fetch
+// them from this same server, so nothing ever reaches the internet.
+import {existsSync, readdirSync} from 'node:fs';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {findChrome} from './scripts/find-chrome.mjs';
+
+const mocks = [];
+for (const name of readdirSync('packages')) {
+  const file = `./packages/${name}/test/mock-server.mjs`;
+  if (existsSync(file)) mocks.push((await import(file)).default);
+}
+
+const only = process.env.LIEN_TEST_PACKAGES?.split(',');
+
+export default {
+  files: only ? only.map((p) => `packages/${p}/test/**/*.test.ts`) : ['packages/*/test/**/*.test.ts'],
+  nodeResolve: {exportConditions: ['lien-source', 'browser', 'development']},
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  middleware: mocks,
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: {config: {timeout: 10_000}},
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
