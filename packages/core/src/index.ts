@@ -15,6 +15,5 @@ export {LienError, toLienError, isAbort, type LienErrorKind, type LienErrorOptio
 export {fetchJson, fetchWithRetry, parseRetryAfter, type FetchJsonOptions} from './fetch-json.js';
 export * from './parse.js';
 export {parseLocaleNumber, formatNumber, formatMoney, formatDate} from './numbers.js';
-export {sanitizeHtml, htmlToText} from './sanitize.js';
 export {describeError, renderStatus, type StatusOptions} from './status.js';
 export {LIEN_VERSION} from './version.js';

@@ -12,7 +12,7 @@ export type EventDetail<K extends keyof HTMLElementEventMap> =
  */
 export class LienElement extends LitElement {
   /** Which copy of Lien defined this class; `define()` compares it with the one already on the page. */
-  static readonly lienVersion = LIEN_VERSION;
+  static readonly lienVersion: string = LIEN_VERSION;
 
   /**
    * Registers the element under `tagName`. Loading the same script twice is harmless; when another copy

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {htmlToText, sanitizeHtml} from '../src/index.js';
+import {htmlToText, sanitizeHtml} from '../src/sanitize.js';
 
 describe('sanitizeHtml', () => {
   it('keeps formatting and drops scripts, handlers and dangerous links', () => {

@@ -1,0 +1,56 @@
+// `npm run size`: the raw and gzip size of each element's full CDN load (its entry, every chunk it
+// imports, loads later or starts as a worker), checked against the budget in its package.json
+// (`"lien": {"sizeBudgetGzip": <bytes>}`). Deterministic: gzip level 9 over the built files.
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+
+const cdn = 'dist/cdn';
+if (!existsSync(join(cdn, 'manifest.json'))) {
+  console.error('No CDN build found: run "npm run build" first.');
+  process.exit(1);
+}
+const {chunks} = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
+
+function fullLoad(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const chunk = chunks[file];
+  if (chunk) for (const next of [...chunk.imports, ...chunk.dynamicImports, ...chunk.referencedFiles]) fullLoad(next, seen);
+  return seen;
+}
+
+const budgets = {};
+for (const name of readdirSync('packages')) {
+  const file = join('packages', name, 'package.json');
+  if (existsSync(file)) budgets[name] = JSON.parse(readFileSync(file, 'utf8')).lien?.sizeBudgetGzip;
+}
+
+// Core's budget is for an element built on core alone: the demo's theme preview is that element. The
+// core.js entry (the whole API, for sites writing their own elements) is reported without a budget.
+budgets['theme-preview'] = budgets.core;
+delete budgets.core;
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+let failed = false;
+for (const [file, chunk] of Object.entries(chunks)) {
+  if (!chunk.entry) continue;
+  const files = [...fullLoad(file)];
+  const raw = files.reduce((sum, f) => sum + readFileSync(join(cdn, f)).length, 0);
+  const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(cdn, f)), {level: 9}).length, 0);
+  const budget = budgets[chunk.entry];
+  const over = budget !== undefined && gzip > budget;
+  failed ||= over;
+  rows.push([`${chunk.entry}.js`, String(files.length), kb(raw), kb(gzip), budget ? kb(budget) : '—', over ? 'OVER' : budget ? 'ok' : '']);
+}
+
+const header = ['element (dist/cdn)', 'files', 'raw', 'gzip', 'budget (gzip)', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+if (failed) {
+  console.error('\nA size budget is exceeded (see OVER above).');
+  process.exit(1);
+}
