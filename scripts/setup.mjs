@@ -1,7 +1,7 @@
 // What `npm start` and `npm test` do first on any machine: install the npm packages when they are
 // missing or older than the lockfile, and find (or, when allowed, install) Chromium.
 import {existsSync, statSync} from 'node:fs';
-import {execFileSync, execSync} from 'node:child_process';
+import {execFileSync, execSync, spawn} from 'node:child_process';
 import {join, resolve} from 'node:path';
 import {findChrome} from './find-chrome.mjs';
 
@@ -10,6 +10,30 @@ export const root = resolve(import.meta.dirname, '..');
 export function run(command, args, options = {}) {
   console.log(`\n> ${[command, ...args].join(' ')}`);
   execFileSync(command, args, {cwd: root, stdio: 'inherit', ...options});
+}
+
+/**
+ * Runs a test command, echoing its output, and returns its pass/fail counts as read from the closing
+ * lines of web-test-runner ("N passed, N failed") or Node's test runner ("# pass N", "# fail N").
+ */
+export function runTests(command, args) {
+  console.log(`\n> ${[command, ...args].join(' ')}`);
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, {cwd: root, stdio: ['ignore', 'pipe', 'inherit']});
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const wtr = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+      const passed = wtr ? Number(wtr[1]) : Number(output.match(/^# pass (\d+)/m)?.[1] ?? 0);
+      const failed = wtr ? Number(wtr[2]) : Number(output.match(/^# fail (\d+)/m)?.[1] ?? 0);
+      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} exited with ${code} (${failed} failed)`));
+      else done({passed, failed});
+    });
+  });
 }
 
 export function ensurePackages() {

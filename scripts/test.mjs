@@ -1,15 +1,26 @@
-// `npm test`: everything, from a fresh clone. Each step stops the run when it fails.
-import {ensureChrome, ensurePackages, run, workspacesWithScript} from './setup.mjs';
+// `npm test`: everything, from a fresh clone. Each step stops the run when it fails; the last line
+// adds up the tests that ran.
+import {ensureChrome, ensurePackages, run, runTests, workspacesWithScript} from './setup.mjs';
 
 ensurePackages();
-const chrome = ensureChrome();
-process.env.CHROME_PATH = chrome;
+process.env.CHROME_PATH = ensureChrome();
 
-run('node', ['scripts/generate.mjs']);
-run('npx', ['tsc', '-p', 'tsconfig.json']);
-run('npx', ['web-test-runner']);
-for (const dir of await workspacesWithScript('test:node')) run('npm', ['run', 'test:node', '--workspace', dir]);
-run('npm', ['run', 'build']);
-run('node', ['scripts/size.mjs']);
-run('node', ['scripts/demo-check.mjs']);
-console.log('\nAll tests passed.');
+const totals = {passed: 0, failed: 0};
+const add = ({passed, failed}) => {
+  totals.passed += passed;
+  totals.failed += failed;
+};
+try {
+  run('node', ['scripts/generate.mjs']);
+  run('npx', ['tsc', '-p', 'tsconfig.json']);
+  add(await runTests('npx', ['web-test-runner']));
+  for (const dir of await workspacesWithScript('test:node')) add(await runTests('npm', ['run', 'test:node', '--workspace', dir]));
+  run('npm', ['run', 'build']);
+  run('node', ['scripts/size.mjs']);
+  run('node', ['scripts/demo-check.mjs']);
+} catch (error) {
+  console.error(`\n${error.message}`);
+  console.log(`tests: ${totals.passed} passed, ${Math.max(totals.failed, 1)} failed`);
+  process.exit(1);
+}
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
