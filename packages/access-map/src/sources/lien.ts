@@ -1,0 +1,39 @@
+import {fetchJson, isObject, readArray, readObject} from '@lien/core';
+import {a11yPlace, attributionsFrom, pointPosition} from './a11yjson.js';
+import {PlaceCollector} from './collect.js';
+import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
+
+/** `/v1/places` on the page's origin, or under the given gateway base (`https://lien.example.org`). */
+export function placesUrl(src: string | undefined): URL {
+  const url = new URL(src || '/v1/places', document.baseURI);
+  if (!/\/v1\/places\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/$/, '')}/v1/places`;
+  return url;
+}
+
+/** Lien's gateway (`GET /v1/places?bbox=…&limit=…`, see the gateway's OpenAPI document). */
+export function lienSource(options: SourceOptions & {limit?: number} = {}): PlaceSource {
+  const limit = options.limit ?? 5000;
+  return {
+    async load({bbox}, {signal}): Promise<LoadResult> {
+      const url = placesUrl(options.url);
+      url.searchParams.set('bbox', bbox.map((n) => n.toFixed(6)).join(','));
+      url.searchParams.set('limit', String(limit));
+      const body = readObject(await fetchJson(url.href, {signal, timeout: options.timeout, fetch: options.fetch}), '(body)');
+      const collector = new PlaceCollector();
+      readArray(body.features, 'features').forEach((value, i) =>
+        collector.add(() => {
+          const feature = readObject(value, `features[${i}]`);
+          const {lat, lon} = pointPosition(feature, `features[${i}]`);
+          return a11yPlace(feature, 'sample', lat, lon);
+        })
+      );
+      const meta = isObject(body.meta) ? body.meta : {};
+      return {
+        places: collector.places,
+        attribution: attributionsFrom(meta.licenses),
+        truncated: collector.truncated || meta.truncated === true,
+        dropped: collector.dropped,
+      };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type {LienError} from '@lien/core';
+import type {Attribution, Need, Place} from '../place.js';
+
+/** West, south, east, north in degrees (GeoJSON order). */
+export type BBox = [number, number, number, number];
+
+/** What the element asks a source for. */
+export interface PlaceQuery {
+  bbox: BBox;
+  zoom: number;
+  /**
+   * The needs and text the person chose. The element filters by them itself, so a source must still
+   * return every place of the area; it may use them only to rank or as a hint.
+   */
+  needs: readonly Need[];
+  q: string;
+}
+
+export interface LoadResult {
+  places: Place[];
+  attribution: Attribution[];
+  /** The source stopped before the end (page cap, size cap, a failed later page). */
+  truncated?: boolean;
+  /** How many records were left out because their position was missing or out of range. */
+  dropped?: number;
+  /** The answer covers the whole data set, whatever the area: no need to load again when the view moves. */
+  complete?: boolean;
+  /** A failure after some data arrived: the places are shown with this message. */
+  problem?: LienError;
+}
+
+/** Anything that loads places: the built-in sources, or a site's own object for another API. */
+export interface PlaceSource {
+  load(query: PlaceQuery, options: {signal: AbortSignal}): Promise<LoadResult>;
+  /** Below this zoom the source is not asked (an area too large to query); the element says "zoom in". */
+  minZoom?: number;
+}
+
+/** Options every built-in source takes. */
+export interface SourceOptions {
+  /** The endpoint; each source has the real public one as default. */
+  url?: string;
+  /** Milliseconds before one request gives up. */
+  timeout?: number;
+  /** Replaces `fetch` (tests, a site's own client). */
+  fetch?: typeof fetch;
+}
