@@ -1,0 +1,87 @@
+import type {Writable} from 'node:stream';
+
+/** Everything the gateway can be told; `configFromEnv` reads the documented environment variables. */
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** PGlite data folder (ignored when databaseUrl is set). `memory://` for an in-memory database. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** A folder served at `/` (index.html for `/`), e.g. the demo site and the browser bundles. */
+  staticDir?: string;
+  /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
+  allowedOrigins?: string[];
+  adminToken?: string;
+  bodyLimitBytes?: number;
+  /** Load the bundled sample data into an empty database (default true). */
+  loadSampleData?: boolean;
+  signups?: {
+    /** Per client and minute. */
+    rateLimitPerMinute?: number;
+    /** A form submitted sooner than this after it was shown is taken for a robot. */
+    minFillMs?: number;
+  };
+  helloasso?: {
+    apiUrl?: string;
+    webUrl?: string;
+    clientId?: string;
+    clientSecret?: string;
+    /** When set, checkouts can only be created for this organization. */
+    organization?: string;
+    minAmountCents?: number;
+    maxAmountCents?: number;
+  };
+  acceslibre?: {apiUrl?: string; apiKey?: string};
+  apiEngagement?: {apiUrl?: string; apiKey?: string};
+  proxyCacheSeconds?: number;
+  upstreamTimeoutMs?: number;
+  /** Structured logs: 'info' by default, 'silent' to turn them off. */
+  logLevel?: string;
+  /** Where logs go (stdout by default). */
+  logStream?: Writable;
+  /** Clock for token expiry, injectable so that tests need not sleep. */
+  now?: () => number;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const int = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
+  return {
+    port: int(env.PORT) ?? 8787,
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.LIEN_DATA_DIR || '.lien-data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    staticDir: env.LIEN_STATIC_DIR || undefined,
+    allowedOrigins: list(env.LIEN_ALLOWED_ORIGINS),
+    adminToken: env.LIEN_ADMIN_TOKEN || undefined,
+    bodyLimitBytes: int(env.LIEN_BODY_LIMIT_BYTES),
+    loadSampleData: env.LIEN_SAMPLE_DATA !== '0',
+    signups: {
+      rateLimitPerMinute: int(env.LIEN_SIGNUP_RATE_LIMIT),
+      minFillMs: int(env.LIEN_SIGNUP_MIN_FILL_MS),
+    },
+    helloasso: {
+      apiUrl: env.HELLOASSO_API_URL || undefined,
+      webUrl: env.HELLOASSO_WEB_URL || undefined,
+      clientId: env.HELLOASSO_CLIENT_ID || undefined,
+      clientSecret: env.HELLOASSO_CLIENT_SECRET || undefined,
+      organization: env.HELLOASSO_ORGANIZATION || undefined,
+      minAmountCents: int(env.LIEN_DONATION_MIN_CENTS),
+      maxAmountCents: int(env.LIEN_DONATION_MAX_CENTS),
+    },
+    acceslibre: {apiUrl: env.ACCESLIBRE_API_URL || undefined, apiKey: env.ACCESLIBRE_API_KEY || undefined},
+    apiEngagement: {
+      apiUrl: env.API_ENGAGEMENT_API_URL || undefined,
+      apiKey: env.API_ENGAGEMENT_API_KEY || undefined,
+    },
+    proxyCacheSeconds: int(env.LIEN_PROXY_CACHE_SECONDS),
+    upstreamTimeoutMs: int(env.LIEN_UPSTREAM_TIMEOUT_MS),
+    logLevel: env.LIEN_LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,56 @@
+/** Small helpers shared by the importers: messy real files hold numbers as text, localized strings, blanks. */
+
+/** A trimmed string, or undefined for blanks and the "not filled in" markers found in real exports. */
+export function text(value: unknown, maxLength = 2000): string | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    // A11yJSON localized string: {"en": "…", "fr": "…"} — keep one, English first.
+    const record = value as Record<string, unknown>;
+    return text(record.en ?? record.fr ?? Object.values(record)[0], maxLength);
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!trimmed || /^(non renseign[ée]|nr|n\/a|null|none|undefined)$/i.test(trimmed)) return undefined;
+  return trimmed.slice(0, maxLength);
+}
+
+export function number(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  const t = text(value);
+  if (t === undefined) return undefined;
+  const n = Number(t.replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** "True"/"VRAI"/"oui"/true → true, "False"/"FAUX"/"non"/false → false, anything else unknown. */
+export function bool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const t = text(value)?.toLowerCase();
+  if (t === undefined) return undefined;
+  if (['true', 'vrai', 'oui', 'yes', '1'].includes(t)) return true;
+  if (['false', 'faux', 'non', 'no', '0'].includes(t)) return false;
+  return undefined;
+}
+
+export function isHttpUrl(value: string | undefined): value is string {
+  if (!value) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Only http(s) links survive: a `javascript:` website must never reach a page as a link. */
+export const url = (value: unknown) => {
+  const t = text(value);
+  return isHttpUrl(t) ? t : undefined;
+};
+
+export function validCoordinates(lon: number | undefined, lat: number | undefined): string | undefined {
+  if (lon === undefined || lat === undefined) return 'no coordinates';
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return 'coordinates out of range';
+  if (lon === 0 && lat === 0) return 'coordinates are 0,0 (a placeholder)';
+  return undefined;
+}

@@ -1,0 +1,116 @@
+import type {FastifyInstance} from 'fastify';
+import {NEEDS, type Need} from '../accessibility.js';
+import type {Database} from '../db/database.js';
+import {badRequest} from '../errors.js';
+import {likePattern, queryInt, queryString} from './query.js';
+
+const MAX_LIMIT = 2000;
+const DEFAULT_LIMIT = 500;
+
+function parseBbox(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p)))
+    throw badRequest('bbox must be minLon,minLat,maxLon,maxLat (four numbers)', {bbox: 'four comma-separated numbers'});
+  const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLon > maxLon || minLat > maxLat)
+    throw badRequest('bbox is out of range or inverted', {bbox: 'minLon ≤ maxLon within ±180, minLat ≤ maxLat within ±90'});
+  return parts;
+}
+
+function parseNeeds(value: string | undefined): Need[] {
+  if (!value) return [];
+  const needs = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = needs.filter((n) => !(NEEDS as readonly string[]).includes(n));
+  if (unknown.length)
+    throw badRequest(`unknown need(s): ${unknown.join(', ')}; use ${NEEDS.join(', ')}`, {needs: `one or more of ${NEEDS.join(', ')}`});
+  return needs as Need[];
+}
+
+interface PlaceRow {
+  id: string;
+  source: string;
+  name: string;
+  category: string | null;
+  address: string | null;
+  phone: string | null;
+  website: string | null;
+  info_page_url: string | null;
+  edit_page_url: string | null;
+  lon: number;
+  lat: number;
+  accessibility: Record<string, unknown>;
+  updated_at: Date | string | null;
+  licence_name: string;
+  licence_url: string | null;
+  attribution: string;
+  is_sample: boolean;
+}
+
+const iso = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
+
+export function placesRoutes(app: FastifyInstance, db: Database): void {
+  app.get('/v1/places', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const bbox = parseBbox(queryString(query, 'bbox'));
+    const needs = parseNeeds(queryString(query, 'needs'));
+    const q = queryString(query, 'q', 200);
+    const limit = queryInt(query, 'limit', {min: 1, max: MAX_LIMIT}) ?? DEFAULT_LIMIT;
+
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (bbox) {
+      where.push(`p.lon BETWEEN ${param(bbox[0])} AND ${param(bbox[2])}`);
+      where.push(`p.lat BETWEEN ${param(bbox[1])} AND ${param(bbox[3])}`);
+    }
+    // Column names come from the fixed NEEDS list, never from the request.
+    for (const need of needs) where.push(`p.need_${need} IN ('yes', 'partial')`);
+    if (q) where.push(`p.search_text LIKE ${param(likePattern(q.toLowerCase()))} ESCAPE '\\'`);
+    const rows = (
+      await db.query<PlaceRow>(
+        `SELECT p.id, p.source, p.name, p.category, p.address, p.phone, p.website, p.info_page_url, p.edit_page_url,
+                p.lon, p.lat, p.accessibility, p.updated_at, d.licence_name, d.licence_url, d.attribution, d.is_sample
+           FROM places p JOIN datasets d ON d.id = p.dataset_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY p.name, p.id
+          LIMIT ${param(limit + 1)}`,
+        params
+      )
+    ).rows;
+    const truncated = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const licences = new Map<string, Record<string, unknown>>();
+    for (const r of shown) {
+      const key = `${r.source}|${r.licence_name}|${r.attribution}`;
+      if (!licences.has(key))
+        licences.set(key, {source: r.source, name: r.licence_name, url: r.licence_url ?? undefined, attribution: r.attribution, ...(r.is_sample ? {sample: true} : {})});
+    }
+    reply.type('application/geo+json; charset=utf-8');
+    return {
+      type: 'FeatureCollection',
+      features: shown.map((r) => ({
+        type: 'Feature',
+        id: r.id,
+        geometry: {type: 'Point', coordinates: [r.lon, r.lat]},
+        properties: {
+          id: r.id,
+          name: r.name,
+          category: r.category ?? undefined,
+          address: r.address ?? undefined,
+          phone: r.phone ?? undefined,
+          website: r.website ?? undefined,
+          infoPageUrl: r.info_page_url ?? undefined,
+          editPageUrl: r.edit_page_url ?? undefined,
+          source: r.source,
+          updatedAt: iso(r.updated_at),
+          accessibility: r.accessibility,
+        },
+      })),
+      meta: {count: shown.length, truncated, licenses: [...licences.values()]},
+    };
+  });
+}

@@ -1,0 +1,109 @@
+import type {FastifyInstance, FastifyReply} from 'fastify';
+import {ApiError} from '../errors.js';
+import {retryAfterSeconds, upstreamError, upstreamFetch} from '../upstream/fetch.js';
+
+export interface ProxyOptions {
+  acceslibre: {apiUrl: string; apiKey?: string};
+  apiEngagement: {apiUrl: string; apiKey?: string};
+  cacheSeconds: number;
+  timeoutMs: number;
+  now: () => number;
+}
+
+interface Upstream {
+  name: string;
+  envVar: string;
+  /** The one upstream path this proxy may reach. */
+  url: string;
+  apiKey?: string;
+  authHeaders: (key: string) => Record<string, string>;
+}
+
+const MAX_CACHE_ENTRIES = 500;
+
+/**
+ * A GET-only proxy to one upstream path that adds the secret key, caches answers, and stops calling an upstream
+ * that asked it to wait (429 + Retry-After) until the wait is over.
+ */
+function proxy(app: FastifyInstance, route: string, upstream: Upstream, options: ProxyOptions) {
+  const cache = new Map<string, {expires: number; status: number; body: string}>();
+  let blockedUntil = 0;
+
+  const send = (reply: FastifyReply, status: number, body: string, hit: boolean) =>
+    reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .header('cache-control', `public, max-age=${options.cacheSeconds}`)
+      .header('x-lien-cache', hit ? 'hit' : 'miss')
+      .send(body);
+
+  app.get(route, async (request, reply) => {
+    if (!upstream.apiKey)
+      throw new ApiError(503, 'not_configured', `The ${upstream.name} proxy is off: set ${upstream.envVar} to turn it on`);
+    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+    query.sort();
+    const key = query.toString();
+    const now = options.now();
+    const cached = cache.get(key);
+    if (cached && cached.expires > now) return send(reply, cached.status, cached.body, true);
+    if (now < blockedUntil)
+      throw new ApiError(429, 'upstream_rate_limited', `${upstream.name} asked to slow down; retry later`, undefined, {
+        'retry-after': String(Math.ceil((blockedUntil - now) / 1000)),
+      });
+    const response = await upstreamFetch(
+      upstream.name,
+      `${upstream.url}${key ? `?${key}` : ''}`,
+      {headers: {accept: 'application/json', ...upstream.authHeaders(upstream.apiKey)}},
+      options.timeoutMs
+    );
+    if (!response.ok) {
+      if (response.status === 429)
+        blockedUntil = now + (retryAfterSeconds(response.headers.get('retry-after'), now) ?? 60) * 1000;
+      throw upstreamError(upstream.name, response, now);
+    }
+    const body = await response.text();
+    try {
+      JSON.parse(body);
+    } catch {
+      throw new ApiError(502, 'upstream_error', `${upstream.name} answered with something that is not JSON`);
+    }
+    if (cache.size >= MAX_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, {expires: now + options.cacheSeconds * 1000, status: 200, body});
+    return send(reply, 200, body, false);
+  });
+  // Only GET goes through: anything else is answered here, never forwarded.
+  app.route({
+    method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    url: route,
+    handler: async () => {
+      throw new ApiError(405, 'method_not_allowed', `${route} only answers GET`, undefined, {allow: 'GET, HEAD'});
+    },
+  });
+}
+
+export function proxyRoutes(app: FastifyInstance, options: ProxyOptions): void {
+  proxy(
+    app,
+    '/v1/proxy/acceslibre/erps/',
+    {
+      name: 'Acceslibre',
+      envVar: 'ACCESLIBRE_API_KEY',
+      url: `${options.acceslibre.apiUrl}/api/erps/`,
+      apiKey: options.acceslibre.apiKey,
+      authHeaders: (key) => ({authorization: `Api-Key ${key}`}),
+    },
+    options
+  );
+  proxy(
+    app,
+    '/v1/proxy/api-engagement/mission',
+    {
+      name: 'API Engagement',
+      envVar: 'API_ENGAGEMENT_API_KEY',
+      url: `${options.apiEngagement.apiUrl}/v0/mission`,
+      apiKey: options.apiEngagement.apiKey,
+      authHeaders: (key) => ({'x-api-key': key}),
+    },
+    options
+  );
+}

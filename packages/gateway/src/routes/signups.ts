@@ -1,0 +1,66 @@
+import {createHash, timingSafeEqual} from 'node:crypto';
+import type {FastifyInstance} from 'fastify';
+import type {Database} from '../db/database.js';
+import {ApiError} from '../errors.js';
+import {signupsCsv} from '../signups/csv.js';
+import {allSignups, storeSignup} from '../signups/store.js';
+import {validateSignup} from '../signups/validate.js';
+
+export interface SignupRouteOptions {
+  rateLimitPerMinute: number;
+  minFillMs: number;
+  adminToken?: string;
+  now: () => number;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+function sameSecret(given: string, expected: string): boolean {
+  // Compare digests so that neither the length nor the content leaks through timing.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function signupRoutes(app: FastifyInstance, db: Database, options: SignupRouteOptions): void {
+  app.post(
+    '/v1/signups',
+    {config: {rateLimit: {max: options.rateLimitPerMinute, timeWindow: 60_000}}},
+    async (request, reply) => {
+      const keyHeader = request.headers['idempotency-key'];
+      const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+        throw new ApiError(400, 'bad_idempotency_key', 'Idempotency-Key must be 8 to 200 visible ASCII characters', {
+          'Idempotency-Key': '8–200 visible ASCII characters',
+        });
+      const now = options.now();
+      const {input, honeypot, startedAt} = validateSignup(request.body, now);
+      if (honeypot.trim() !== '')
+        throw new ApiError(400, 'spam_suspected', 'The field labelled "leave empty" must stay empty', {honeypot: 'must be empty'});
+      if (now - startedAt < options.minFillMs)
+        throw new ApiError(400, 'too_fast', 'The form was sent too quickly after it was shown; please check it and send it again', {
+          startedAt: `the form must be shown at least ${Math.ceil(options.minFillMs / 1000)} s before it is sent`,
+        });
+      const stored = await storeSignup(db, input, key);
+      if (stored.replayed) reply.header('idempotent-replayed', 'true');
+      reply.code(201);
+      return {id: stored.id, missionId: stored.missionId, createdAt: stored.createdAt};
+    }
+  );
+
+  app.get('/v1/signups.csv', async (request, reply) => {
+    if (!options.adminToken)
+      throw new ApiError(404, 'export_disabled', 'The signups export is off: set LIEN_ADMIN_TOKEN to turn it on');
+    const auth = request.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!token || !sameSecret(token, options.adminToken))
+      throw new ApiError(401, 'unauthorized', 'An admin token is required: Authorization: Bearer <LIEN_ADMIN_TOKEN>', undefined, {
+        'www-authenticate': 'Bearer',
+      });
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="signups.csv"')
+      .header('cache-control', 'no-store');
+    return signupsCsv(await allSignups(db));
+  });
+}

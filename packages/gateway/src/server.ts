@@ -1,0 +1,188 @@
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, {type FastifyInstance} from 'fastify';
+import type {GatewayOptions} from './config.js';
+import {openDatabase, type Database} from './db/database.js';
+import {migrate} from './db/migrate.js';
+import {ApiError, errorBody} from './errors.js';
+import {HelloAssoClient} from './upstream/helloasso.js';
+import {donationRoutes} from './routes/donations.js';
+import {missionRoutes} from './routes/missions.js';
+import {openapiRoutes} from './routes/openapi.js';
+import {placesRoutes} from './routes/places.js';
+import {proxyRoutes} from './routes/proxies.js';
+import {signRoutes} from './routes/signs.js';
+import {signupRoutes} from './routes/signups.js';
+import {loadSampleDataOnce} from './sample-data.js';
+
+export interface Gateway {
+  app: FastifyInstance;
+  db: Database;
+  /** Stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface RunningGateway extends Gateway {
+  /** e.g. http://127.0.0.1:8787 */
+  url: string;
+}
+
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Logs say what happened to which route, never who asked or what they sent (no IP, no query, no body). */
+function loggerOptions(options: GatewayOptions) {
+  if (options.logLevel === 'silent') return false;
+  return {
+    level: options.logLevel ?? 'info',
+    ...(options.logStream ? {stream: options.logStream} : {}),
+    serializers: {
+      req: (req: {method: string; url: string; routeOptions?: {url?: string}}) => ({
+        method: req.method,
+        route: req.routeOptions?.url ?? req.url.split('?')[0],
+      }),
+      res: (res: {statusCode: number}) => ({statusCode: res.statusCode}),
+    },
+  };
+}
+
+/** Builds the gateway: opens the database, applies migrations, loads sample data once, registers the API. */
+export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const db = await openDatabase({databaseUrl: options.databaseUrl, dataDir: options.dataDir});
+  try {
+    await migrate(db);
+    if (options.loadSampleData !== false) await loadSampleDataOnce(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const now = options.now ?? Date.now;
+  const app = Fastify({
+    logger: loggerOptions(options),
+    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
+    // Fastify's own request id; nothing personal.
+    requestIdHeader: false,
+  });
+
+  await app.register(helmet, {
+    // The static demo sets its own policy; API answers get a strict one below.
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: {policy: 'cross-origin'},
+  });
+  const origins = options.allowedOrigins ?? [];
+  await app.register(cors, {
+    origin: origins.includes('*') ? true : origins.length ? origins : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+    exposedHeaders: ['Retry-After', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/v1/')) {
+      reply.header('content-security-policy', API_CSP);
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    }
+  });
+
+  app.setErrorHandler((error: Error & {statusCode?: number; code?: string; validation?: unknown}, request, reply) => {
+    if (error instanceof ApiError) {
+      if (error.headers) reply.headers(error.headers);
+      return reply.code(error.status).send(errorBody(error.code, error.message, error.fields));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({err: {type: error.name, code: error.code, message: error.message}}, 'request failed');
+      return reply.code(500).send(errorBody('internal_error', 'Something went wrong on the server; please retry later'));
+    }
+    const code =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'body_too_large'
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'unsupported_media_type'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+            ? 'bad_json'
+            : status === 429
+              ? 'rate_limited'
+              : 'bad_request';
+    return reply.code(status).send(errorBody(code, error.message));
+  });
+
+  const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
+  if (staticDir) {
+    if (!existsSync(staticDir)) throw new Error(`LIEN_STATIC_DIR does not exist: ${staticDir}`);
+    await app.register(fastifyStatic, {root: staticDir, index: ['index.html'], wildcard: true});
+  }
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody('not_found', `No such resource: ${request.method} ${request.url.split('?')[0]}`))
+  );
+
+  app.get('/v1/health', async () => ({ok: true, database: db.kind}));
+  placesRoutes(app, db);
+  missionRoutes(app, db);
+  signRoutes(app, db);
+  signupRoutes(app, db, {
+    rateLimitPerMinute: options.signups?.rateLimitPerMinute ?? 10,
+    minFillMs: options.signups?.minFillMs ?? 3000,
+    adminToken: options.adminToken,
+    now,
+  });
+  const timeoutMs = options.upstreamTimeoutMs ?? 10_000;
+  const ha = options.helloasso ?? {};
+  donationRoutes(app, db, {
+    client: new HelloAssoClient({
+      apiUrl: ha.apiUrl ?? 'https://api.helloasso.com',
+      clientId: ha.clientId,
+      clientSecret: ha.clientSecret,
+      timeoutMs,
+      now,
+    }),
+    webUrl: ha.webUrl ?? 'https://www.helloasso.com',
+    organization: ha.organization,
+    minAmountCents: ha.minAmountCents ?? 100,
+    maxAmountCents: ha.maxAmountCents ?? 1_000_000,
+  });
+  proxyRoutes(app, {
+    acceslibre: {apiUrl: options.acceslibre?.apiUrl ?? 'https://acceslibre.beta.gouv.fr', apiKey: options.acceslibre?.apiKey},
+    apiEngagement: {
+      apiUrl: options.apiEngagement?.apiUrl ?? 'https://api.api-engagement.beta.gouv.fr',
+      apiKey: options.apiEngagement?.apiKey,
+    },
+    cacheSeconds: options.proxyCacheSeconds ?? 300,
+    timeoutMs,
+    now,
+  });
+  openapiRoutes(app);
+
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** createGateway, then listen on host:port (defaults 127.0.0.1:8787; port 0 picks a free one). */
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const gateway = await createGateway(options);
+  try {
+    await gateway.app.listen({port: options.port ?? 8787, host: options.host ?? '127.0.0.1'});
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
+  const address = gateway.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  return {...gateway, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`};
+}

@@ -1,0 +1,104 @@
+import {ApiError} from '../errors.js';
+import {upstreamError, upstreamFetch} from './fetch.js';
+
+export interface HelloAssoOptions {
+  apiUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  timeoutMs: number;
+  now: () => number;
+}
+
+interface Token {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt: number;
+}
+
+/** Renew this long before the announced expiry, so a token never dies between our check and HelloAsso's. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/**
+ * HelloAsso API v5 with OAuth2 client credentials. The token is cached until shortly before it expires, then
+ * renewed with its refresh token (or new client credentials when that fails); a 401 drops it and retries once.
+ */
+export class HelloAssoClient {
+  private token?: Token;
+  private pending?: Promise<Token>;
+
+  constructor(private readonly options: HelloAssoOptions) {}
+
+  get configured(): boolean {
+    return Boolean(this.options.clientId && this.options.clientSecret);
+  }
+
+  private async requestToken(form: Record<string, string>): Promise<Token> {
+    const response = await upstreamFetch(
+      'HelloAsso',
+      `${this.options.apiUrl}/oauth2/token`,
+      {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(form)},
+      this.options.timeoutMs
+    );
+    if (!response.ok) throw upstreamError('HelloAsso (token)', response, this.options.now());
+    const body = (await response.json().catch(() => ({}))) as {access_token?: unknown; refresh_token?: unknown; expires_in?: unknown};
+    if (typeof body.access_token !== 'string' || !body.access_token)
+      throw new ApiError(502, 'upstream_error', 'HelloAsso answered the token request without an access token');
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 1800;
+    return {
+      accessToken: body.access_token,
+      refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : undefined,
+      expiresAt: this.options.now() + expiresIn * 1000,
+    };
+  }
+
+  private async freshToken(): Promise<Token> {
+    const {clientId, clientSecret} = this.options;
+    const previous = this.token;
+    if (previous?.refreshToken) {
+      try {
+        return await this.requestToken({grant_type: 'refresh_token', client_id: clientId!, refresh_token: previous.refreshToken});
+      } catch {
+        // A refused refresh token is not fatal: the client credentials can always get a new one.
+      }
+    }
+    return this.requestToken({grant_type: 'client_credentials', client_id: clientId!, client_secret: clientSecret!});
+  }
+
+  async accessToken(): Promise<string> {
+    if (!this.configured)
+      throw new ApiError(503, 'not_configured', 'HelloAsso is not configured: set HELLOASSO_CLIENT_ID and HELLOASSO_CLIENT_SECRET');
+    if (this.token && this.options.now() < this.token.expiresAt - EXPIRY_MARGIN_MS) return this.token.accessToken;
+    // Concurrent requests share one token request.
+    this.pending ??= this.freshToken().finally(() => (this.pending = undefined));
+    this.token = await this.pending;
+    return this.token.accessToken;
+  }
+
+  /** An authenticated call; answers the parsed JSON body. */
+  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken();
+      const response = await upstreamFetch(
+        'HelloAsso',
+        `${this.options.apiUrl}${path}`,
+        {
+          method,
+          headers: {authorization: `Bearer ${token}`, accept: 'application/json', ...(body ? {'content-type': 'application/json'} : {})},
+          body: body ? JSON.stringify(body) : undefined,
+        },
+        this.options.timeoutMs
+      );
+      if (response.status === 401 && attempt === 0) {
+        // Revoked or expired early: forget it and try once with a new one.
+        this.token = undefined;
+        continue;
+      }
+      if (!response.ok) throw upstreamError('HelloAsso', response, this.options.now());
+      try {
+        return (await response.json()) as T;
+      } catch {
+        throw new ApiError(502, 'upstream_error', 'HelloAsso answered with something that is not JSON');
+      }
+    }
+  }
+}
