@@ -1,0 +1,78 @@
+import type {WorkerRequest, WorkerResponse} from './protocol.js';
+
+type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => void};
+type Distributive<T> = T extends unknown ? Omit<T, 'request'> : never;
+
+/**
+ * The page's one clustering worker, started on first need. `null` when a worker cannot run here
+ * (no Worker, a Content-Security-Policy without worker-src, the script missing): callers then cluster
+ * on the main thread. It is asked only after it said "ready", so no data is ever handed to a dead worker.
+ */
+export class WorkerClient {
+  private pending = new Map<number, Pending>();
+  private nextRequest = 0;
+
+  private constructor(private worker: Worker) {
+    worker.addEventListener('message', ({data}: MessageEvent<WorkerResponse>) => {
+      const waiting = this.pending.get(data.request);
+      if (!waiting) return;
+      this.pending.delete(data.request);
+      if ('error' in data) waiting.reject(new Error(data.error));
+      else waiting.resolve(data.result);
+    });
+    worker.addEventListener('error', () => this.failAll(new Error('The clustering worker stopped')));
+  }
+
+  private static started?: Promise<WorkerClient | null>;
+
+  static get(): Promise<WorkerClient | null> {
+    WorkerClient.started ??= WorkerClient.start();
+    return WorkerClient.started;
+  }
+
+  private static start(): Promise<WorkerClient | null> {
+    return new Promise((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./cluster.worker.js', import.meta.url), {type: 'module'});
+      } catch {
+        resolve(null);
+        return;
+      }
+      const timer = setTimeout(() => done(null), 10_000);
+      const done = (client: WorkerClient | null) => {
+        clearTimeout(timer);
+        worker.removeEventListener('message', onReady);
+        worker.removeEventListener('error', onError);
+        if (!client) worker.terminate();
+        resolve(client);
+      };
+      const onReady = ({data}: MessageEvent<WorkerResponse>) => {
+        if (data.request === -1) done(new WorkerClient(worker));
+      };
+      const onError = (event: Event) => {
+        event.preventDefault();
+        done(null);
+      };
+      worker.addEventListener('message', onReady);
+      worker.addEventListener('error', onError);
+    });
+  }
+
+  ask<T>(message: Distributive<WorkerRequest>, transfer: Transferable[] = []): Promise<T> {
+    const request = this.nextRequest++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(request, {resolve: resolve as (v: unknown) => void, reject});
+      this.worker.postMessage({...message, request}, transfer);
+    });
+  }
+
+  tell(message: Distributive<WorkerRequest>): void {
+    this.worker.postMessage({...message, request: -1});
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
