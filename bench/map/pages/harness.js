@@ -1,0 +1,100 @@
+// In-page half of the map benchmark, shared by both pages. A page supplies an adapter:
+//   { map: L.Map, clusterCount(): number, load(places): Promise<void> (resolves once everything is
+//     indexed and shown), settled?(): Promise<void> (optional: resolves when a view change is answered) }
+// and calls install(adapter). run.mjs drives the functions on window.bench through Playwright.
+import {generatePlaces} from '../data.mjs';
+
+/** The one starting view for both sides: all of mainland France in a 1024×768 viewport. */
+export const START = {center: [46.6, 2.4], zoom: 6};
+
+// 20 view changes, the same for both sides: zooms, pans, and jumps to dense and sparse areas.
+const MOVES = [
+  (m) => m.zoomIn(), (m) => m.panBy([200, 100]), (m) => m.zoomIn(), (m) => m.panBy([-300, 0]),
+  (m) => m.setView([48.86, 2.35], 11), (m) => m.zoomIn(), (m) => m.panBy([0, 250]), (m) => m.zoomOut(),
+  (m) => m.zoomOut(), (m) => m.setView([45.76, 4.84], 10), (m) => m.panBy([400, -200]), (m) => m.zoomIn(),
+  (m) => m.zoomIn(), (m) => m.panBy([-250, -250]), (m) => m.zoomOut(), (m) => m.setView([43.3, 5.37], 9),
+  (m) => m.panBy([300, 300]), (m) => m.zoomOut(), (m) => m.zoomOut(), (m) => m.setView(START.center, START.zoom),
+];
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Long tasks (> 50 ms) the page itself sees, kept as a cross-check of the trace's figures. */
+function watchLongTasks() {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({start: e.startTime, duration: e.duration});
+  });
+  observer.observe({type: 'longtask'});
+  return () => {
+    for (const e of observer.takeRecords()) tasks.push({start: e.startTime, duration: e.duration});
+    observer.disconnect();
+    return tasks;
+  };
+}
+
+/** Resolves once nothing in `node`'s subtree has changed for `quietMs` (or after `maxMs`). */
+async function quiet(node, quietMs = 250, maxMs = 15000) {
+  let last = performance.now();
+  const observer = new MutationObserver(() => (last = performance.now()));
+  observer.observe(node, {childList: true, subtree: true, attributes: true});
+  const end = performance.now() + maxMs;
+  while (performance.now() - last < quietMs && performance.now() < end) await sleep(50);
+  observer.disconnect();
+  return performance.now() < end;
+}
+
+export function install(adapter) {
+  let places = null; // kept for the page's lifetime: the site owns its data whichever map shows it
+  window.bench = {
+    adapter,
+    generate(count, seed) {
+      places = generatePlaces(count, seed);
+      return places.length;
+    },
+    /**
+     * Hands the places over and times it. The clock starts just before the hand-over and stops at the
+     * first animation frame in which cluster markers are in the DOM (they are painted in that frame).
+     */
+    async load(timeoutMs) {
+      const stopWatching = watchLongTasks();
+      performance.mark('bench-load-start');
+      const t0 = performance.now();
+      let loadedAt = null;
+      const loaded = adapter.load(places).then(() => (loadedAt = performance.now()));
+      let firstClusters = null;
+      while (firstClusters === null && performance.now() - t0 < timeoutMs) {
+        await frame();
+        if (adapter.clusterCount() > 0) firstClusters = performance.now() - t0;
+      }
+      const rest = Math.max(1, timeoutMs - (performance.now() - t0));
+      await Promise.race([loaded, sleep(rest)]);
+      await frame();
+      performance.mark('bench-load-end');
+      return {
+        firstClusters,
+        loaded: loadedAt === null ? null : loadedAt - t0,
+        clusters: adapter.clusterCount(),
+        longTasks: stopWatching(),
+      };
+    },
+    /** The 20 view changes, each awaited until the map has answered it. */
+    async browse() {
+      const map = adapter.map;
+      const pane = map.getPane('markerPane');
+      const stopWatching = watchLongTasks();
+      performance.mark('bench-browse-start');
+      const t0 = performance.now();
+      let settled = 0;
+      for (const move of MOVES) {
+        const moved = new Promise((resolve) => map.once('moveend', resolve));
+        move(map);
+        await Promise.race([moved, sleep(3000)]);
+        if (adapter.settled) await Promise.race([adapter.settled(), sleep(15000)]);
+        if (await quiet(pane)) settled++;
+      }
+      performance.mark('bench-browse-end');
+      return {settled, of: MOVES.length, elapsed: performance.now() - t0, longTasks: stopWatching(), clusters: adapter.clusterCount()};
+    },
+  };
+}

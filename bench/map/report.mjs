@@ -1,0 +1,47 @@
+// The printed table: medians of the runs, ours / peer ratios, and the issue's targets.
+const median = (xs) => {
+  const v = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+// [label, field, unit, target kind, target value]
+const ROWS = [
+  ['time to first clusters', 'firstClusters', 'ms', 'ratio', 0.5],
+  ['retained JS heap (page + workers)', 'retained', 'MB', 'ratio', 0.25],
+  ['longest main-thread task, load', 'loadLongest', 'ms', 'abs', 50],
+  ['longest main-thread task, 20 pans/zooms', 'browseLongest', 'ms', 'abs', 50],
+];
+const INFO = [
+  ['everything loaded (all zooms indexed)', 'loaded', 'ms'],
+  ['long tasks (>50 ms) seen by the page, load', 'loadLongTasks', 'n'],
+  ['long tasks (>50 ms) seen by the page, pans', 'browseLongTasks', 'n'],
+  ['pans/zooms answered (of 20)', 'browseSettled', 'n'],
+  ['time for the 20 pans/zooms', 'browseElapsed', 'ms'],
+];
+
+const show = (v, unit) =>
+  v === null ? '—' : unit === 'MB' ? `${(v / 1e6).toFixed(1)} MB` : unit === 'ms' ? (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`) : String(v);
+
+export function report(size, perSide) {
+  const med = (side, field) => (perSide[side]?.length ? median(perSide[side].map((r) => r[field])) : null);
+  const n = Math.max(...Object.values(perSide).map((r) => r.length));
+  const lines = [];
+  const row = (cells) => lines.push(cells.map((c, i) => (i ? String(c).padStart(i === 5 ? 22 : 14) : String(c).padEnd(44))).join(''));
+  lines.push('', `${size.toLocaleString('en')} places — median of ${n} run${n > 1 ? 's' : ''}, Chromium, 1024×768`);
+  row(['', 'ours', 'markercluster', 'ours/peer', 'target', 'verdict']);
+  for (const [label, field, unit, kind, target] of ROWS) {
+    const ours = med('ours', field);
+    const peer = med('peer', field);
+    const ratio = ours !== null && peer ? ours / peer : null;
+    let verdict = '—';
+    if (ours !== null) {
+      const ok = kind === 'ratio' ? ratio !== null && ratio <= target : ours <= target;
+      verdict = ok ? 'PASS' : 'MISS';
+    }
+    row([label, show(ours, unit), show(peer, unit), ratio === null ? '—' : ratio.toFixed(2), kind === 'ratio' ? `≤ ${target}× peer` : `≤ ${target} ms`, verdict]);
+  }
+  for (const [label, field, unit] of INFO) row([label, show(med('ours', field), unit), show(med('peer', field), unit), '', '', '']);
+  return lines.join('\n');
+}

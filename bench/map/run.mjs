@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Map benchmark: <access-map>'s clustering against leaflet.markercluster, same data, same browser, same run.
+//   node bench/map/run.mjs [--sizes 10000,100000,1000000] [--runs N] [--sides ours,peer] [--seed S]
+// Prints one table per size (medians of N runs) and writes the raw runs to bench/results/.
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {measureOnce} from './measure.mjs';
+import {startServer} from './server.mjs';
+import {buildOurs} from './build.mjs';
+import {report} from './report.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const {values} = parseArgs({
+  options: {
+    sizes: {type: 'string', default: '10000,100000,1000000'},
+    runs: {type: 'string', default: '3'},
+    sides: {type: 'string', default: 'ours,peer'},
+    seed: {type: 'string', default: '20251123'},
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Math.max(1, Number(values.runs));
+const seed = Number(values.seed);
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+// The whole bench stops by itself whatever happens in a page.
+const HARD_STOP_MS = 30 * 60_000;
+setTimeout(() => {
+  console.error(`bench:map: stopped after ${HARD_STOP_MS / 60_000} minutes`);
+  process.exit(2);
+}, HARD_STOP_MS).unref();
+
+let sides = values.sides.split(',');
+if (sides.includes('ours')) {
+  const built = await buildOurs(root);
+  if (!built.ok) {
+    console.log(`ours: not measured — ${built.reason}`);
+    sides = sides.filter((s) => s !== 'ours');
+  }
+}
+const PAGES = {ours: '/bench/map/pages/ours.html', peer: '/bench/map/pages/peer.html'};
+
+const {server, origin} = await startServer(root);
+const results = [];
+try {
+  for (const size of sizes) {
+    // Load budget per page: generous for the peer at 1 M (≈ 13 s measured), bounded all the same.
+    const timeoutMs = Math.max(30_000, size / 10);
+    const perSide = Object.fromEntries(sides.map((s) => [s, []]));
+    for (let run = 0; run < runs; run++) {
+      // Alternate which side goes first so a slow drift of the machine does not favour one.
+      const order = run % 2 ? [...sides].reverse() : sides;
+      for (const side of order) {
+        const started = Date.now();
+        const m = await measureOnce({url: origin + PAGES[side], size, seed, timeoutMs, chromePath});
+        perSide[side].push(m);
+        console.error(
+          `  ${size} ${side} run ${run + 1}/${runs}: clusters ${fmt(m.firstClusters)} ms, heap ${(m.retained / 1e6).toFixed(1)} MB, ` +
+            `load task ${m.loadLongest.toFixed(0)} ms, browse task ${m.browseLongest.toFixed(0)} ms ` +
+            `(${((Date.now() - started) / 1000).toFixed(0)} s)${m.errors.length ? ' errors: ' + m.errors.join(' | ') : ''}`,
+        );
+      }
+    }
+    results.push({size, runs: perSide});
+    console.log(report(size, perSide));
+  }
+} finally {
+  server.close();
+}
+
+const out = join(root, 'bench/results');
+mkdirSync(out, {recursive: true});
+const file = join(out, `map-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({seed, runs, chromePath, results}, null, 2));
+console.log(`raw runs: ${file.slice(root.length + 1)}`);
+
+function fmt(v) {
+  return v === null ? '—' : v.toFixed(0);
+}
