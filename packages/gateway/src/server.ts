@@ -67,6 +67,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     requestIdHeader: false,
   });
 
+  // Every body this API takes is JSON: anything else is answered 415 instead of reaching a handler as a string.
+  app.removeContentTypeParser('text/plain');
+
   await app.register(helmet, {
     // The static demo sets its own policy; API answers get a strict one below.
     contentSecurityPolicy: false,

@@ -20,7 +20,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$
  */
 export function validateSignup(body: unknown, now: number): {input: SignupInput; honeypot: string; startedAt: number} {
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new ApiError(400, 'bad_request', 'The body must be a JSON object', {'': 'a JSON object'});
+    throw new ApiError(400, 'invalid_signup', 'The body must be a JSON object', {'': 'a JSON object'});
   const b = body as Record<string, unknown>;
   const fields: Record<string, string> = {};
 
