@@ -1,0 +1,194 @@
+import {css} from 'lit';
+
+export const accessMapStyles = css`
+  :host {
+    /* Leaflet needs a box with a size; paint stays inside the element. */
+    contain: content;
+    container-type: inline-size;
+    --_map-height: var(--access-map-height, 26rem);
+    --_marker: var(--access-map-marker-color, var(--_primary));
+  }
+  .layout {
+    display: grid;
+    gap: var(--_space);
+  }
+  [part='filters'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+  }
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  label {
+    display: inline-flex;
+    gap: 0.4rem;
+    align-items: center;
+    min-height: 2.75rem;
+  }
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+  .search {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  input[type='search'] {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .panes {
+    display: grid;
+    gap: var(--_space);
+  }
+  @container (min-width: 48rem) {
+    .panes.both {
+      grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
+    }
+    .panes.both .side {
+      max-height: var(--_map-height);
+      overflow: auto;
+    }
+  }
+  .map-frame {
+    position: relative;
+    height: var(--_map-height);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_surface-alt);
+  }
+  .map-frame .leaflet-host {
+    position: absolute;
+    inset: 0;
+  }
+  .side {
+    min-width: 0;
+  }
+  .places {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4rem;
+  }
+  button.place {
+    width: 100%;
+    text-align: start;
+    display: grid;
+    gap: 0.15rem;
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+  }
+  .place .name {
+    font-weight: 600;
+  }
+  .place .summary,
+  .more,
+  .category,
+  .source,
+  .attribution {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  h3,
+  h4 {
+    margin: 0.5rem 0 0.25rem;
+  }
+  .detail ul {
+    margin: 0;
+    padding-inline-start: 1.2rem;
+  }
+  .description {
+    white-space: pre-line;
+  }
+  .links {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  a {
+    color: var(--_primary);
+  }
+  [part='status'] .warning {
+    color: var(--_danger);
+  }
+  .status-error {
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: 0.6rem;
+  }
+  .attribution {
+    margin: 0;
+  }
+  /* Markers: SVG pins and discs drawn with the theme's colours. */
+  .lien-marker,
+  .lien-cluster {
+    background: none;
+    border: none;
+    border-radius: 50%;
+  }
+  .lien-marker .pin {
+    fill: var(--_marker);
+    stroke: var(--_surface);
+    stroke-width: 1.5;
+  }
+  .lien-marker .mark {
+    fill: var(--_surface);
+  }
+  .lien-marker .mark.stroke {
+    fill: none;
+    stroke: var(--_surface);
+    stroke-width: 2.5;
+  }
+  .lien-marker.status-no .pin {
+    fill: var(--_danger);
+  }
+  .lien-marker.status-unknown .pin {
+    fill: var(--_muted);
+  }
+  .lien-marker.selected .pin {
+    fill: var(--_focus);
+  }
+  .lien-cluster .disc {
+    fill: var(--_primary);
+    fill-opacity: 0.9;
+    stroke: var(--_surface);
+    stroke-width: 3;
+  }
+  .lien-cluster .count {
+    fill: var(--_on-primary);
+    font: 600 13px var(--_font, sans-serif);
+  }
+  .leaflet-marker-icon:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .leaflet-container {
+    font: inherit;
+  }
+  @media (forced-colors: active) {
+    .lien-marker .pin,
+    .lien-cluster .disc {
+      fill: CanvasText;
+    }
+    .lien-marker .mark,
+    .lien-cluster .count {
+      fill: Canvas;
+    }
+  }
+`;

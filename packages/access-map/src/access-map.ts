@@ -1,0 +1,414 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {Task, TaskStatus} from '@lit/task';
+import {msg, str} from '@lit/localize';
+import {baseStyles, currentLocale, describeError, formatNumber, isAbort, LienElement, LienError, renderStatus, toLienError} from '@lien/core';
+import {templates as fr} from './generated/locales/fr.js';
+import {leafletStyles} from './generated/leaflet-css.js';
+import {accessMapStyles} from './access-map.styles.js';
+import {AreaCache} from './area-cache.js';
+import {areaFor, inBBox, parseCenter, viewBBox} from './geo.js';
+import {loadLeaflet} from './map/load-leaflet.js';
+import type {MapView} from './map/map-view.js';
+import {matchesNeeds, parseNeeds} from './needs.js';
+import type {Attribution, Need, Place} from './place.js';
+import {createSource} from './sources/index.js';
+import type {BBox, LoadResult, PlaceSource} from './sources/types.js';
+import {renderDetail} from './view/detail.js';
+import {renderFilters} from './view/filters.js';
+import {LIST_LIMIT, renderList} from './view/list.js';
+import {clusterLabel, markerLabel} from './view/words.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'lien-load': CustomEvent<{count: number}>;
+    'lien-place-select': CustomEvent<{place: Place}>;
+    'lien-error': CustomEvent<{error: LienError}>;
+  }
+}
+
+export type AccessMapView = 'map' | 'list' | 'both';
+
+const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM_TILES_ATTRIBUTION = '© OpenStreetMap contributors';
+/** Wait after the view stops moving before asking the source, so a drag is one request, not twenty. */
+const LOAD_DELAY = 300;
+
+type Loaded = LoadResult & {tooWide?: boolean};
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {once: true});
+  });
+}
+
+/**
+ * A map of public places with their accessibility for wheelchair users, people with difficulty walking,
+ * blind and low-vision, deaf and hard of hearing people and cognitive needs — and beside it, the same
+ * places as a list, so that everything the map shows can be reached with a keyboard or a screen reader.
+ *
+ * ```html
+ * <access-map source="acceslibre" center="48.8566,2.3522" zoom="15"></access-map>
+ * ```
+ *
+ * @fires lien-load - Places of the view were loaded; `detail.count` is how many.
+ * @fires lien-place-select - A place was opened from the list or the map; `detail.place`.
+ * @fires lien-error - Loading failed (`detail.error`, a LienError); the map keeps what it has.
+ * @csspart filters - The need checkboxes, the search field and "Near me".
+ * @csspart status - Loading, empty, error and count messages (a live region).
+ * @csspart map - The map's frame.
+ * @csspart list - The list of the places in view.
+ * @csspart detail - One place in words.
+ * @cssproperty --access-map-height - Height of the map (default 26rem).
+ * @cssproperty --access-map-marker-color - Colour of the markers (default the primary colour).
+ */
+export class AccessMap extends LienElement {
+  static override styles = [baseStyles, leafletStyles, accessMapStyles];
+  static override translations = {fr};
+
+  // Declared without decorators or field initializers: the element then behaves the same whatever the
+  // compiler's decorator and class-field settings (defaults are set in the constructor).
+  static override properties = {
+    source: {},
+    src: {},
+    dataSource: {attribute: false},
+    center: {},
+    zoom: {type: Number},
+    needs: {reflect: true},
+    q: {},
+    tileUrl: {attribute: 'tile-url'},
+    tileAttribution: {attribute: 'tile-attribution'},
+    view: {reflect: true},
+    viewBox: {state: true},
+    viewZoom: {state: true},
+    loaded: {state: true},
+    selected: {state: true},
+    notice: {state: true},
+    mapFailed: {state: true},
+  };
+
+  /** Where places come from: `acceslibre`, `overpass`, `a11yjson`, `geojson` or `lien` (Lien's gateway, the default). */
+  declare source: string;
+  /** The source's endpoint; each has the real public one as default (`geojson` needs a file URL). */
+  declare src?: string;
+  /** A source object of your own (`{load(query, {signal})}`) for another API; wins over `source`. */
+  declare dataSource?: PlaceSource;
+  /** The first centre of the map, `"lat,lon"` (default Paris). */
+  declare center: string;
+  /** The first zoom level, 0–19 (default 15). */
+  declare zoom: number;
+  /** Needs filtered by, space-separated: `wheelchair walking vision hearing cognitive`. Follows the checkboxes. */
+  declare needs: string;
+  /** Text filter on name, address and category. Follows the search field. */
+  declare q: string;
+  /** Tile URL template for the map (default OpenStreetMap's standard tiles). */
+  declare tileUrl: string;
+  /** Who the tiles belong to, shown under the map (plain text). */
+  declare tileAttribution: string;
+  /** `both` (default: list beside the map, under it on narrow screens), `map`, or `list` (Leaflet is never loaded). */
+  declare view: AccessMapView;
+
+  declare private viewBox?: BBox;
+  declare private viewZoom: number;
+  declare private loaded?: Loaded;
+  declare private selected?: Place;
+  declare private notice?: string;
+  declare private mapFailed: boolean;
+
+  constructor() {
+    super();
+    this.source = 'lien';
+    this.center = '48.8566,2.3522';
+    this.zoom = 15;
+    this.needs = '';
+    this.q = '';
+    this.tileUrl = OSM_TILES;
+    this.tileAttribution = OSM_TILES_ATTRIBUTION;
+    this.view = 'both';
+    this.viewZoom = 15;
+    this.mapFailed = false;
+  }
+
+  private activeSource?: PlaceSource;
+  private cache = new AreaCache();
+  private matching: Place[] = [];
+  private inView: Place[] = [];
+  private mapView?: MapView;
+  private visibility?: IntersectionObserver;
+  private resizing?: ResizeObserver;
+  private selectedFrom: 'list' | 'map' = 'list';
+  private drawnLocale?: string;
+  private drawnPlaces?: Place[];
+
+  private loader = new Task(this, {
+    args: () => [this.activeSource, this.viewBox && areaFor(this.viewBox, this.viewZoom).join(','), Math.round(this.viewZoom)] as const,
+    task: async ([source, areaKey, zoom], {signal}): Promise<Loaded | undefined> => {
+      if (!source) throw new LienError('validation', msg(str`Unknown source "${this.source}". Use acceslibre, overpass, a11yjson, geojson or lien.`));
+      if (!areaKey) return undefined;
+      if (source.minZoom !== undefined && zoom < source.minZoom) return {places: [], attribution: [], tooWide: true};
+      const area = areaKey.split(',').map(Number) as BBox;
+      const cached = this.cache.get(area);
+      if (cached) return cached;
+      await wait(LOAD_DELAY, signal);
+      const result = await source.load({bbox: area, zoom, needs: this.chosenNeeds, q: this.q}, {signal});
+      this.cache.set(area, result);
+      return result;
+    },
+    onComplete: (result) => {
+      if (!result) return;
+      this.loaded = result;
+      if (!result.tooWide) this.emit('lien-load', {count: result.places.length});
+      if (result.problem) this.emit('lien-error', {error: result.problem});
+    },
+    onError: (error) => {
+      if (!isAbort(error)) this.emit('lien-error', {error: toLienError(error)});
+    },
+  });
+
+  private get chosenNeeds(): Need[] {
+    return parseNeeds(this.needs);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.watchVisibility();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    this.resizing?.disconnect();
+    this.mapView?.destroy();
+    this.mapView = undefined;
+    this.drawnPlaces = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('source') || changed.has('src') || changed.has('dataSource')) {
+      this.activeSource = this.dataSource ?? createSource(this.source, {url: this.src});
+      this.cache.clear();
+      this.loaded = undefined;
+    }
+    if (changed.has('center') || changed.has('zoom')) {
+      const center = parseCenter(this.center) ?? [48.8566, 2.3522];
+      this.viewZoom = this.zoom;
+      if (this.mapView) this.mapView.setView(center, this.zoom);
+      else {
+        const width = this.clientWidth || 800;
+        this.viewBox = viewBBox(center, this.zoom, this.view === 'both' && width >= 768 ? width * 0.6 : width, this.mapHeight());
+      }
+    }
+    const places = this.loaded?.places ?? [];
+    const needs = this.chosenNeeds;
+    const words = fold(this.q.trim());
+    this.matching = places.filter(
+      (p) => matchesNeeds(p, needs) && (!words || fold(`${p.name} ${p.address ?? ''} ${p.category ?? ''}`).includes(words))
+    );
+    const box = this.viewBox;
+    this.inView = box ? this.matching.filter((p) => inBBox(box, p.lat, p.lon)) : [];
+    if (box && this.inView.length <= 2000) {
+      const [w, s, e, n] = box;
+      const [cx, cy] = [(w + e) / 2, (s + n) / 2];
+      const d = (p: Place) => (p.lon - cx) ** 2 + (p.lat - cy) ** 2;
+      this.inView.sort((a, b) => d(a) - d(b));
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.watchVisibility();
+  }
+
+  protected override updated(): void {
+    if (this.view !== 'list' && !this.mapView && !this.visibility) this.watchVisibility();
+    if (!this.mapView) return;
+    const locale = currentLocale();
+    if (this.drawnPlaces !== this.matching) {
+      this.drawnPlaces = this.matching;
+      void this.mapView.setPlaces(this.matching);
+    } else if (this.drawnLocale !== locale) void this.mapView.draw(true);
+    this.drawnLocale = locale;
+  }
+
+  private mapHeight(): number {
+    return this.renderRoot?.querySelector?.('.map-frame')?.clientHeight || 416;
+  }
+
+  /** Leaflet is fetched only when the element comes near the viewport, and never in list view. */
+  private watchVisibility(): void {
+    if (this.view === 'list' || this.mapView || this.visibility) return;
+    this.visibility = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.visibility?.disconnect();
+        void this.buildMap();
+      },
+      {rootMargin: '300px'}
+    );
+    this.visibility.observe(this);
+  }
+
+  private async buildMap(): Promise<void> {
+    let L;
+    try {
+      L = await loadLeaflet();
+    } catch {
+      this.mapFailed = true;
+      return;
+    }
+    const host = this.renderRoot.querySelector<HTMLElement>('.leaflet-host');
+    if (!this.isConnected || this.mapView || !host) return;
+    const {MapView} = await import('./map/map-view.js');
+    const view = new MapView(L, host, {
+      center: parseCenter(this.center) ?? [48.8566, 2.3522],
+      zoom: this.zoom,
+      tileUrl: this.tileUrl,
+      words: {zoomIn: () => msg('Zoom in'), zoomOut: () => msg('Zoom out'), marker: markerLabel, cluster: clusterLabel},
+      onMove: (bbox, zoom) => {
+        this.viewBox = bbox;
+        this.viewZoom = zoom;
+      },
+      onSelect: (place) => void this.select(place, 'map'),
+    });
+    this.mapView = view;
+    view.map.getContainer().setAttribute('aria-label', msg('Map: use the arrow keys to move, + and - to zoom'));
+    this.resizing = new ResizeObserver(() => view.map.invalidateSize());
+    this.resizing.observe(host);
+    this.viewBox = view.bbox();
+    this.viewZoom = view.map.getZoom();
+    this.drawnPlaces = undefined;
+    this.requestUpdate();
+    if (this.selected) view.highlight(this.selected);
+  }
+
+  private async select(place: Place, from: 'list' | 'map'): Promise<void> {
+    this.selected = place;
+    this.selectedFrom = from;
+    this.emit('lien-place-select', {place});
+    this.mapView?.highlight(place);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
+  }
+
+  private async back(): Promise<void> {
+    const place = this.selected;
+    this.selected = undefined;
+    this.mapView?.highlight(undefined);
+    await this.updateComplete;
+    if (!place) return;
+    const item = this.renderRoot.querySelector<HTMLElement>(`button.place[data-id="${CSS.escape(place.id)}"]`);
+    const marker = this.mapView?.markerOf(place);
+    const target = this.selectedFrom === 'map' ? (marker ?? item) : (item ?? marker);
+    (target ?? this.renderRoot.querySelector<HTMLElement>('#list-heading'))?.focus();
+  }
+
+  private setNeed(need: Need, checked: boolean): void {
+    const needs = new Set(this.chosenNeeds);
+    if (checked) needs.add(need);
+    else needs.delete(need);
+    this.needs = parseNeeds([...needs].join(' ')).join(' ');
+  }
+
+  private nearMe(): void {
+    this.notice = undefined;
+    if (!navigator.geolocation) {
+      this.notice = msg('This browser cannot tell where you are. Search for a place instead.');
+      return;
+    }
+    this.notice = msg('Finding your position…');
+    navigator.geolocation.getCurrentPosition(
+      ({coords}) => {
+        this.notice = msg('The map now shows the places around you.');
+        this.center = `${coords.latitude},${coords.longitude}`;
+        this.zoom = Math.max(this.viewZoom, 16);
+      },
+      (error) => {
+        this.notice =
+          error.code === error.PERMISSION_DENIED
+            ? msg('You did not allow this site to know your position. Allow it in your browser settings, or search for a place instead.')
+            : msg('Your position could not be found. Try again, or search for a place instead.');
+      },
+      {timeout: 15_000, maximumAge: 60_000}
+    );
+  }
+
+  private retry(): void {
+    void this.loader.run();
+  }
+
+  private renderStatusPart() {
+    const loaded = this.loaded;
+    const error = this.loader.status === TaskStatus.ERROR && !isAbort(this.loader.error) ? this.loader.error : undefined;
+    const filtered = this.chosenNeeds.length > 0 || this.q.trim() !== '';
+    const main = error
+      ? renderStatus({state: 'error', error, onRetry: () => this.retry()})
+      : this.loader.status === TaskStatus.PENDING
+        ? renderStatus({state: 'loading', loadingText: msg('Loading places…')})
+        : loaded?.tooWide
+          ? renderStatus({state: 'empty', emptyText: msg('Zoom in to see the places of this area.')})
+          : loaded && !this.inView.length
+            ? renderStatus({state: 'empty', emptyText: filtered ? msg('No place here matches these needs.') : msg('No place found in this area.')})
+            : renderStatus({state: loaded ? 'ready' : 'idle', readyText: msg(str`${formatNumber(this.inView.length)} places`)});
+    const problem = loaded?.problem;
+    return html`<div part="status" class="status-area">
+      ${main}
+      ${problem && !error
+        ? html`<div class="status status-error" role="alert">
+            <p>${describeError(problem)} ${msg('The places already loaded are shown.')}</p>
+            ${problem.retryable ? html`<button type="button" class="retry" @click=${() => this.retry()}>${msg('Try again')}</button>` : nothing}
+          </div>`
+        : nothing}
+      ${loaded?.dropped
+        ? html`<p class="warning">${loaded.dropped === 1 ? msg('1 place without a valid position was left out.') : msg(str`${formatNumber(loaded.dropped)} places without a valid position were left out.`)}</p>`
+        : nothing}
+      ${loaded?.truncated ? html`<p>${msg('Only part of the places of this area was loaded: zoom in to see them all.')}</p>` : nothing}
+      ${this.mapFailed ? html`<p class="warning">${msg('The map could not be loaded. The list below still shows every place.')}</p>` : nothing}
+      ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderAttribution(attribution: Attribution[]) {
+    const link = (text: string, url?: string) => (url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text);
+    const tiles = this.tileAttribution === OSM_TILES_ATTRIBUTION ? link(OSM_TILES_ATTRIBUTION, 'https://www.openstreetmap.org/copyright') : this.tileAttribution;
+    return html`<p class="attribution">
+      ${attribution.length
+        ? html`${msg('Data:')}
+          ${attribution.map(
+            (a, i) => html`${i ? ' · ' : ''}${link(a.text, a.url)}${a.license ? html` (${link(a.license, a.licenseUrl)})` : nothing}`
+          )}`
+        : nothing}
+      ${this.view !== 'list' ? html`${attribution.length ? ' — ' : ''}${msg('Map:')} ${tiles}` : nothing}
+    </p>`;
+  }
+
+  override render() {
+    const shown = this.inView.slice(0, LIST_LIMIT);
+    return html`<div class="layout">
+      <div part="filters" class="filters">
+        ${renderFilters(this.chosenNeeds, this.q, {
+          onNeed: (need, checked) => this.setNeed(need, checked),
+          onSearch: (text) => (this.q = text),
+          onNearMe: () => this.nearMe(),
+        })}
+      </div>
+      ${this.renderStatusPart()}
+      <div class="panes ${this.view}">
+        <div part="map" class="map-frame" role="region" aria-label=${msg('Map of the places')} ?hidden=${this.view === 'list'}>
+          <div class="leaflet-host"></div>
+        </div>
+        <div class="side" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.selected && this.back()}>
+          ${this.selected
+            ? html`<div part="detail">${renderDetail(this.selected, () => this.back())}</div>`
+            : this.view !== 'map'
+              ? html`<section part="list" class="list" aria-labelledby="list-heading">
+                  ${renderList(shown, this.inView.length, (place) => this.select(place, 'list'))}
+                </section>`
+              : nothing}
+        </div>
+      </div>
+      ${this.renderAttribution(this.loaded?.attribution ?? [])}
+    </div>`;
+  }
+}

@@ -1,0 +1,3 @@
+import {AccessMap} from './access-map.js';
+
+AccessMap.define('access-map');

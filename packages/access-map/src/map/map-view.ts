@@ -1,0 +1,170 @@
+import type {Map as LeafletMap, Marker} from 'leaflet';
+import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
+import {needStatus} from '../needs.js';
+import type {Place} from '../place.js';
+import type {BBox} from '../sources/types.js';
+import {clusterIcon, pointIcon} from './icons.js';
+import type {Leaflet} from './load-leaflet.js';
+
+export interface MapViewOptions {
+  center: [number, number];
+  zoom: number;
+  tileUrl: string;
+  /** Localized words, asked again whenever markers are drawn (so a language change shows at once). */
+  words: {zoomIn(): string; zoomOut(): string; marker(place: Place): string; cluster(count: number): string};
+  onMove(bbox: BBox, zoom: number): void;
+  onSelect(place: Place): void;
+}
+
+/**
+ * Leaflet for <access-map>: tiles, clustered markers drawn only for the view (from the clustering
+ * module), markers reachable and operable by keyboard with names, and the selected place highlighted.
+ */
+export class MapView {
+  readonly map: LeafletMap;
+  private places: Place[] = [];
+  private index?: ClusterIndex;
+  private markers = new Map<string, Marker>();
+  private highlighted?: Marker;
+  private drawing = 0;
+  /** After a cluster is opened from the keyboard: focus goes to what is drawn nearest this point. */
+  private focusNear?: [number, number];
+
+  constructor(
+    private L: Leaflet,
+    container: HTMLElement,
+    private options: MapViewOptions
+  ) {
+    this.map = L.map(container, {center: options.center, zoom: options.zoom, zoomControl: false, attributionControl: false});
+    L.control.zoom({zoomInTitle: options.words.zoomIn(), zoomOutTitle: options.words.zoomOut()}).addTo(this.map);
+    // Attribution is shown by the element beside the map, in words, whatever the view.
+    L.tileLayer(options.tileUrl, {maxZoom: 19, crossOrigin: true}).addTo(this.map);
+    this.map.on('moveend', () => {
+      options.onMove(this.bbox(), this.map.getZoom());
+      void this.draw();
+    });
+  }
+
+  bbox(): BBox {
+    const b = this.map.getBounds();
+    return [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())];
+  }
+
+  /** Clusters these places (in the worker when they are many) and draws the current view. */
+  async setPlaces(places: Place[]): Promise<void> {
+    this.places = places;
+    const lon = Float64Array.from(places, (p) => p.lon);
+    const lat = Float64Array.from(places, (p) => p.lat);
+    const ticket = ++this.drawing;
+    const index = await createClusterIndex({lon, lat}, {view: {bbox: this.bbox(), zoom: this.map.getZoom()}});
+    if (ticket !== this.drawing || !this.map) return index.destroy();
+    this.index?.destroy();
+    this.index = index;
+    this.show(index.initial);
+  }
+
+  /** Redraws the markers of the view (after a move, or with new words after a language change). */
+  async draw(relabel = false): Promise<void> {
+    if (!this.index) return;
+    if (relabel) this.clearMarkers();
+    const ticket = ++this.drawing;
+    const items = await this.index.getClusters(this.bbox(), this.map.getZoom());
+    if (ticket === this.drawing) this.show(items);
+  }
+
+  private key(item: ClusterItem): string {
+    return item.kind === 'cluster' ? `c${item.id}:${item.count}` : `p${this.places[item.index]?.id}`;
+  }
+
+  private show(items: ClusterItem[]): void {
+    const L = this.L;
+    const wanted = new Map(items.map((item) => [this.key(item), item]));
+    for (const [key, marker] of this.markers) {
+      if (!wanted.has(key)) {
+        marker.remove();
+        this.markers.delete(key);
+      }
+    }
+    for (const [key, item] of wanted) {
+      if (this.markers.has(key)) continue;
+      const place = item.kind === 'point' ? this.places[item.index] : undefined;
+      const icon = place ? pointIcon(L, needStatus(place.accessibility, 'wheelchair')) : clusterIcon(L, (item as {count: number}).count);
+      const marker = L.marker([item.lat, item.lon], {icon, keyboard: true, riseOnHover: true});
+      const label = place ? this.options.words.marker(place) : this.options.words.cluster((item as {count: number}).count);
+      const activate = (fromKeyboard: boolean) => (place ? this.options.onSelect(place) : this.openCluster(item, fromKeyboard));
+      marker.on('click', () => activate(false));
+      marker.on('add', () => {
+        const element = marker.getElement()!;
+        element.setAttribute('aria-label', label);
+        element.dataset.key = key;
+        element.addEventListener('keydown', (event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          event.stopPropagation();
+          activate(true);
+        });
+      });
+      marker.addTo(this.map);
+      this.markers.set(key, marker);
+    }
+    if (this.focusNear) this.focusNearest(this.focusNear);
+  }
+
+  private async openCluster(item: ClusterItem, fromKeyboard: boolean): Promise<void> {
+    if (item.kind !== 'cluster' || !this.index) return;
+    const zoom = Math.min(await this.index.getExpansionZoom(item.id), this.map.getMaxZoom());
+    if (fromKeyboard) this.focusNear = [item.lat, item.lon];
+    this.map.setView([item.lat, item.lon], zoom);
+  }
+
+  private focusNearest([lat, lon]: [number, number]): void {
+    this.focusNear = undefined;
+    let best: Marker | undefined;
+    let bestDistance = Infinity;
+    for (const marker of this.markers.values()) {
+      const at = marker.getLatLng();
+      const distance = (at.lat - lat) ** 2 + (at.lng - lon) ** 2;
+      if (distance < bestDistance) [best, bestDistance] = [marker, distance];
+    }
+    (best?.getElement() ?? this.map.getContainer()).focus();
+  }
+
+  /** Marks the selected place (or none) with a larger pin, and brings it into view. */
+  highlight(place: Place | undefined): void {
+    this.highlighted?.remove();
+    this.highlighted = undefined;
+    if (!place) return;
+    const marker = this.L.marker([place.lat, place.lon], {
+      icon: pointIcon(this.L, needStatus(place.accessibility, 'wheelchair'), true),
+      keyboard: false,
+      interactive: false,
+      zIndexOffset: 1000,
+    });
+    // The detail says everything: the highlight is for eyes only.
+    marker.on('add', () => marker.getElement()!.setAttribute('aria-hidden', 'true'));
+    marker.addTo(this.map);
+    this.highlighted = marker;
+    if (!this.map.getBounds().contains([place.lat, place.lon])) this.map.panTo([place.lat, place.lon]);
+  }
+
+  /** The marker currently drawn for a place, if it stands alone at this zoom. */
+  markerOf(place: Place): HTMLElement | undefined {
+    return this.markers.get(`p${place.id}`)?.getElement();
+  }
+
+  setView(center: [number, number], zoom: number): void {
+    this.map.setView(center, zoom);
+  }
+
+  private clearMarkers(): void {
+    for (const marker of this.markers.values()) marker.remove();
+    this.markers.clear();
+  }
+
+  destroy(): void {
+    this.drawing++;
+    this.index?.destroy();
+    this.index = undefined;
+    this.map.remove();
+  }
+}

@@ -1,0 +1,71 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
+import {formatDate} from '@lien/core';
+import {needStatus} from '../needs.js';
+import {NEEDS, type Place} from '../place.js';
+import {
+  description,
+  entranceSentences,
+  needLabel,
+  otherSentences,
+  parkingSentence,
+  placeName,
+  receptionSentences,
+  sourceName,
+  statusLabel,
+  toiletSentence,
+} from './words.js';
+
+function section(title: string, sentences: (string | undefined)[]): TemplateResult | typeof nothing {
+  const lines = sentences.filter((s): s is string => !!s);
+  if (!lines.length) return nothing;
+  return html`<h4>${title}</h4>
+    <ul>
+      ${lines.map((line) => html`<li>${line}</li>`)}
+    </ul>`;
+}
+
+function updated(place: Place): string | undefined {
+  if (!place.updatedAt) return undefined;
+  const date = new Date(place.updatedAt);
+  return Number.isNaN(date.getTime()) ? undefined : formatDate(date);
+}
+
+/** One place in words: what it is, each need, entrance, parking, reception, toilets, source and links. */
+export function renderDetail(place: Place, onBack: () => void): TemplateResult {
+  const a = place.accessibility;
+  const text = description(a);
+  const source = sourceName(place);
+  const when = updated(place);
+  return html`<article class="detail" aria-labelledby="detail-heading">
+    <button type="button" class="secondary back" @click=${onBack}>${msg('Back to the list')}</button>
+    <h3 id="detail-heading" tabindex="-1">${placeName(place)}</h3>
+    ${place.category ? html`<p class="category">${place.category}</p>` : nothing}
+    ${place.address ? html`<p class="address">${place.address}</p>` : nothing}
+    <h4>${msg('Accessibility by need')}</h4>
+    <ul class="needs">
+      ${NEEDS.map((need) => {
+        const status = needStatus(a, need);
+        return html`<li data-status=${status}>${needLabel(need)}: ${statusLabel(status)}</li>`;
+      })}
+    </ul>
+    ${section(msg('Entrance'), entranceSentences(a))}
+    ${section(msg('Parking'), [parkingSentence(a)])}
+    ${section(msg('Reception'), receptionSentences(a))}
+    ${section(msg('Toilets'), [toiletSentence(a)])}
+    ${section(msg('Other help'), otherSentences(a))}
+    ${text ? html`<h4>${msg('Description')}</h4><p class="description" lang=${text.lang ?? nothing}>${text.text}</p>` : nothing}
+    <p class="source">
+      ${when ? msg(str`Source: ${source}, last updated ${when}.`) : msg(str`Source: ${source}.`)}
+    </p>
+    <p class="links">
+      ${place.infoPageUrl
+        ? html`<a href=${place.infoPageUrl} target="_blank" rel="noopener noreferrer">${msg(str`See this place on ${source}`)}</a>`
+        : nothing}
+      ${place.editPageUrl
+        ? html`<a href=${place.editPageUrl} target="_blank" rel="noopener noreferrer">${msg(str`Correct or complete it on ${source}`)}</a>`
+        : nothing}
+      ${place.website ? html`<a href=${place.website} target="_blank" rel="noopener noreferrer">${msg('Website of the place')}</a>` : nothing}
+    </p>
+  </article>`;
+}
