@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import {after, before, beforeEach, describe, it} from 'node:test';
+import {backends} from './helpers/backends.js';
+import {startFakeUpstream, type FakeAnswer} from './helpers/fake-upstream.js';
+import {testGateway, type TestGateway} from './helpers/gateway.js';
+import {call, get} from './helpers/http.js';
+
+const ACCESLIBRE_KEY = 'acceslibre-key-never-shown';
+const ENGAGEMENT_KEY = 'engagement-key-never-shown';
+
+const erps = {
+  count: 1,
+  page_size: 20,
+  next: null,
+  previous: null,
+  results: [{uuid: 'a1', nom: '<b>Mairie</b>', geom: {type: 'Point', coordinates: [-3.37, 47.75]}, accessibilite: {entree: {entree_plain_pied: true}}}],
+};
+const missions = {ok: true, total: 1, limit: 25, skip: 0, data: [{id: 'm1', title: 'Collecte', domain: 'solidarite-insertion'}]};
+
+for (const backend of backends()) {
+  describe(`key-holding proxies on ${backend.name}`, () => {
+    let clock = Date.parse('2026-05-01T10:00:00Z');
+    let next: FakeAnswer | undefined;
+    let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
+    let gw: TestGateway;
+    before(async () => {
+      upstream = await startFakeUpstream((r) => {
+        if (next) return next;
+        if (r.path === '/api/erps/' && r.headers.authorization === `Api-Key ${ACCESLIBRE_KEY}`) return {body: erps};
+        if (r.path === '/v0/mission' && r.headers['x-api-key'] === ENGAGEMENT_KEY) return {body: missions};
+        return {status: 401, body: {detail: 'bad key'}};
+      });
+      gw = await testGateway(backend, {
+        now: () => clock,
+        proxyCacheSeconds: 60,
+        acceslibre: {apiUrl: upstream.url, apiKey: ACCESLIBRE_KEY},
+        apiEngagement: {apiUrl: upstream.url, apiKey: ENGAGEMENT_KEY},
+      });
+    });
+    after(async () => {
+      await gw?.stop();
+      await upstream?.close();
+    });
+    beforeEach(() => {
+      upstream.seen.length = 0;
+      next = undefined;
+    });
+
+    it('adds the Acceslibre key, passes the query, answers the upstream body and never the key', async () => {
+      const r = await get(`${gw.url}/v1/proxy/acceslibre/erps/?commune=Lorient&q=mairie`);
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual(r.json, erps);
+      assert.equal(upstream.seen.length, 1);
+      assert.equal(upstream.seen[0]!.path, '/api/erps/');
+      assert.deepEqual(Object.fromEntries(upstream.seen[0]!.query), {commune: 'Lorient', q: 'mairie'});
+      assert.ok(!r.text.includes(ACCESLIBRE_KEY));
+      assert.ok(![...r.headers.values()].some((v) => v.includes(ACCESLIBRE_KEY)));
+    });
+
+    it('caches answers (query order does not matter) until they expire', async () => {
+      const a = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=cache&commune=Vannes`);
+      const b = await get(`${gw.url}/v1/proxy/acceslibre/erps/?commune=Vannes&q=cache`);
+      assert.deepEqual([a.headers.get('x-lien-cache'), b.headers.get('x-lien-cache')], ['miss', 'hit']);
+      assert.equal(upstream.seen.length, 1);
+      clock += 61_000;
+      await get(`${gw.url}/v1/proxy/acceslibre/erps/?commune=Vannes&q=cache`);
+      assert.equal(upstream.seen.length, 2);
+    });
+
+    it('respects an upstream 429 and its Retry-After, without calling again before then', async () => {
+      next = {status: 429, headers: {'retry-after': '120'}, body: {detail: 'throttled'}};
+      const limited = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=busy`);
+      assert.deepEqual([limited.status, limited.json.error.code, limited.headers.get('retry-after')], [429, 'upstream_rate_limited', '120']);
+      next = undefined;
+      const during = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=other`);
+      assert.equal(during.status, 429);
+      assert.equal(upstream.seen.length, 1, 'the gateway waits as it was asked');
+      clock += 121_000;
+      const afterwards = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=other`);
+      assert.equal(afterwards.status, 200);
+    });
+
+    it('turns an upstream 500 or a broken answer into a clear 502, without passing its body on', async () => {
+      next = {status: 500, body: {detail: `trace with ${ACCESLIBRE_KEY}`}};
+      const failed = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=fail`);
+      assert.deepEqual([failed.status, failed.json.error.code], [502, 'upstream_error']);
+      assert.ok(!failed.text.includes(ACCESLIBRE_KEY));
+      next = {status: 200, body: '<html>not json</html>'};
+      const html = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=html`);
+      assert.deepEqual([html.status, html.json.error.code], [502, 'upstream_error']);
+    });
+
+    it('proxies API Engagement missions with x-api-key', async () => {
+      const r = await get(`${gw.url}/v1/proxy/api-engagement/mission?domain=sante&limit=5`);
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual(r.json, missions);
+      assert.equal(upstream.seen[0]!.path, '/v0/mission');
+      assert.deepEqual(Object.fromEntries(upstream.seen[0]!.query), {domain: 'sante', limit: '5'});
+      assert.ok(!r.text.includes(ENGAGEMENT_KEY));
+    });
+
+    it('only GET, only those paths', async () => {
+      for (const method of ['POST', 'PUT', 'DELETE']) {
+        const r = await call(`${gw.url}/v1/proxy/acceslibre/erps/`, {method, headers: {'content-type': 'application/json'}, body: '{}'});
+        assert.deepEqual([r.status, r.json.error.code], [405, 'method_not_allowed'], method);
+      }
+      for (const path of ['/v1/proxy/acceslibre/erps/abc/', '/v1/proxy/acceslibre/admin', '/v1/proxy/acceslibre/erps/../../api/other', '/v1/proxy/api-engagement/v0/mission/1', '/v1/proxy/api-engagement/organization']) {
+        const r = await get(`${gw.url}${path}`);
+        assert.equal(r.status, 404, path);
+        assert.equal(r.json.error.code, 'not_found');
+      }
+      assert.equal(upstream.seen.length, 0);
+    });
+  });
+}
+
+describe('proxies without keys', () => {
+  it('say which variable turns them on', async () => {
+    const gw = await testGateway(backends()[0]!);
+    try {
+      const a = await get(`${gw.url}/v1/proxy/acceslibre/erps/`);
+      assert.deepEqual([a.status, a.json.error.code], [503, 'not_configured']);
+      assert.match(a.json.error.message, /ACCESLIBRE_API_KEY/);
+      const b = await get(`${gw.url}/v1/proxy/api-engagement/mission`);
+      assert.match(b.json.error.message, /API_ENGAGEMENT_API_KEY/);
+    } finally {
+      await gw.stop();
+    }
+  });
+});
