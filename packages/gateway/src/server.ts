@@ -38,6 +38,7 @@ function loggerOptions(options: GatewayOptions) {
   if (options.logLevel === 'silent') return false;
   return {
     level: options.logLevel ?? 'info',
+    base: null, // no pid or hostname on every line
     ...(options.logStream ? {stream: options.logStream} : {}),
     serializers: {
       req: (req: {method: string; url: string; routeOptions?: {url?: string}}) => ({
