@@ -4,6 +4,9 @@ import type {Database, Queryable} from './database.js';
 /** A real PostgreSQL server through node-postgres' pool. */
 export async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({connectionString, max: 10});
+  // An idle connection dropped by the server (restart, failover) must not crash the gateway: the pool replaces
+  // it, and a query that needed it fails with its own error.
+  pool.on('error', () => {});
   // Fail at start, not on the first request, when the server cannot be reached.
   const probe = await pool.connect();
   probe.release();
