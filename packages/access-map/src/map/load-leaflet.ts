@@ -1,3 +1,4 @@
+/// <reference path="../leaflet-shim.d.ts" />
 /** Leaflet, fetched the first time a map comes near the viewport (and never for `view="list"`). */
 export type Leaflet = typeof import('leaflet/dist/leaflet-src.esm.js');
 
