@@ -8,11 +8,14 @@ import {sampleDataDir} from './paths.js';
 /**
  * The data a fresh gateway starts with (see sample-data/README.md for origins and licences): real open data for
  * places and signs, example missions marked as such. Loaded once per database, so that an association which
- * deletes or replaces it does not get it back at the next start.
+ * deletes or replaces it does not get it back at the next start, and never into a database that already holds
+ * the association's own imports.
  */
 export async function loadSampleDataOnce(db: Database): Promise<boolean> {
   const done = await db.query("SELECT 1 FROM settings WHERE key = 'sample_data_loaded_at'");
   if (done.rows.length) return false;
+  const own = await db.query('SELECT 1 FROM places UNION ALL SELECT 1 FROM missions UNION ALL SELECT 1 FROM sign_entries LIMIT 1');
+  if (own.rows.length) return false;
   await importPlacesFile(db, join(sampleDataDir, 'acceslibre-schema-example.csv'), {
     dataset: 'sample:acceslibre-schema-example',
     attribution: 'Données : acceslibre',

@@ -7,6 +7,8 @@ import {after, before, describe, it} from 'node:test';
 import {createGateway} from '../src/server.js';
 import {migrate} from '../src/db/migrate.js';
 import {openapiDocument} from '../src/openapi.js';
+import {importMissionsFile} from '../src/import/missions.js';
+import {sample} from './helpers/paths.js';
 import {backends} from './helpers/backends.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {call, get, post} from './helpers/http.js';
@@ -133,6 +135,22 @@ for (const backend of backends()) {
         const second = await createGateway(options);
         const count = (await second.db.query<{n: number}>("SELECT count(*)::int AS n FROM places WHERE source = 'osm'")).rows[0]!.n;
         assert.equal(count, 0, 'deleted sample data does not come back');
+        await second.close();
+      } finally {
+        await storage.drop();
+      }
+    });
+
+    it('does not mix the sample data into a database that already holds imports', async () => {
+      const storage = await backend.create();
+      try {
+        const options = {dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, logLevel: 'silent'};
+        const first = await createGateway({...options, loadSampleData: false});
+        await importMissionsFile(first.db, sample('api-engagement-example-missions.json'));
+        await first.close();
+        const second = await createGateway(options);
+        const places = (await second.db.query<{n: number}>('SELECT count(*)::int AS n FROM places')).rows[0]!.n;
+        assert.equal(places, 0);
         await second.close();
       } finally {
         await storage.drop();
