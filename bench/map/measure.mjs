@@ -77,6 +77,19 @@ export function longestTask(traceBuffer, startMark, endMark) {
   return {longest, tasks};
 }
 
+/** The pixel size of a page's map, so the other side can be given the same box. */
+export async function mapSize(url, chromePath) {
+  const browser = await chromium.launch({executablePath: chromePath, args: CHROME_ARGS});
+  try {
+    const page = await browser.newPage({viewport: {width: 1024, height: 768}});
+    await page.goto(url);
+    await page.waitForFunction(() => window.bench, null, {timeout: 30000});
+    return await page.evaluate(() => window.bench.mapSize());
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function measureOnce({url, size, seed, timeoutMs, chromePath}) {
   const browser = await chromium.launch({executablePath: chromePath, args: CHROME_ARGS});
   try {
@@ -100,6 +113,7 @@ export async function measureOnce({url, size, seed, timeoutMs, chromePath}) {
     const browseTrace = longestTask(await browser.stopTracing(), 'bench-browse-start', 'bench-browse-end');
 
     return {
+      mapSize: await page.evaluate(() => window.bench.mapSize()),
       firstClusters: load.firstClusters,
       loaded: load.loaded,
       clustersShown: load.clusters,
@@ -112,6 +126,7 @@ export async function measureOnce({url, size, seed, timeoutMs, chromePath}) {
       browseLongTasks: browse.longTasks.length,
       browseSettled: browse.settled,
       browseElapsed: browse.elapsed,
+      browseSlowest: browse.slowest,
       errors,
     };
   } finally {

@@ -18,6 +18,7 @@ const INFO = [
   ['long tasks (>50 ms) seen by the page, load', 'loadLongTasks', 'n'],
   ['long tasks (>50 ms) seen by the page, pans', 'browseLongTasks', 'n'],
   ['pans/zooms answered (of 20)', 'browseSettled', 'n'],
+  ['slowest pan/zoom, until its markers are drawn', 'browseSlowest', 'ms'],
   ['time for the 20 pans/zooms', 'browseElapsed', 'ms'],
 ];
 
@@ -29,7 +30,9 @@ export function report(size, perSide) {
   const n = Math.max(...Object.values(perSide).map((r) => r.length));
   const lines = [];
   const row = (cells) => lines.push(cells.map((c, i) => (i ? String(c).padStart(i === 5 ? 22 : 14) : String(c).padEnd(44))).join(''));
-  lines.push('', `${size.toLocaleString('en')} places — median of ${n} run${n > 1 ? 's' : ''}, Chromium, 1024×768`);
+  const box = Object.values(perSide).flat()[0]?.mapSize;
+  const where = box ? `, map ${box.x}×${box.y} px` : '';
+  lines.push('', `${size.toLocaleString('en')} places — median of ${n} run${n > 1 ? 's' : ''}, Chromium${where}`);
   row(['', 'ours', 'markercluster', 'ours/peer', 'target', 'verdict']);
   for (const [label, field, unit, kind, target] of ROWS) {
     const ours = med('ours', field);

@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {measureOnce} from './measure.mjs';
+import {mapSize, measureOnce} from './measure.mjs';
 import {startServer} from './server.mjs';
 import {buildOurs} from './build.mjs';
 import {report} from './report.mjs';
@@ -16,13 +16,15 @@ const root = resolve(here, '../..');
 const {values} = parseArgs({
   options: {
     sizes: {type: 'string', default: '10000,100000,1000000'},
-    runs: {type: 'string', default: '3'},
+    // Default: 3 runs up to 100 k, 1 run at 1 M (the peer alone needs about 2 minutes a run there),
+    // which keeps the three sizes under about 10 minutes on 2 cores. --runs N applies to every size.
+    runs: {type: 'string'},
     sides: {type: 'string', default: 'ours,peer'},
     seed: {type: 'string', default: '20251123'},
   },
 });
 const sizes = values.sizes.split(',').map(Number);
-const runs = Math.max(1, Number(values.runs));
+const runsFor = (size) => (values.runs ? Math.max(1, Number(values.runs)) : size >= 1_000_000 ? 1 : 3);
 const seed = Number(values.seed);
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -44,11 +46,18 @@ if (sides.includes('ours')) {
 const PAGES = {ours: '/bench/map/pages/ours.html', peer: '/bench/map/pages/peer.html'};
 
 const {server, origin} = await startServer(root);
+// Same viewport for both: the peer's map gets the pixel size of the element's map (beside its list).
+if (sides.includes('ours')) {
+  const {x, y} = await mapSize(origin + PAGES.ours, chromePath);
+  PAGES.peer += `?w=${x}&h=${y}`;
+  console.log(`map box: ${x}×${y} px for both sides`);
+}
 const results = [];
 try {
   for (const size of sizes) {
-    // Load budget per page: generous for the peer at 1 M (≈ 13 s measured), bounded all the same.
-    const timeoutMs = Math.max(30_000, size / 10);
+    // Load budget per page: generous for the peer at 1 M (≈ 65 s measured here), bounded all the same.
+    const timeoutMs = Math.max(30_000, size / 5);
+    const runs = runsFor(size);
     const perSide = Object.fromEntries(sides.map((s) => [s, []]));
     for (let run = 0; run < runs; run++) {
       // Alternate which side goes first so a slow drift of the machine does not favour one.
@@ -74,7 +83,7 @@ try {
 const out = join(root, 'bench/results');
 mkdirSync(out, {recursive: true});
 const file = join(out, `map-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({seed, runs, chromePath, results}, null, 2));
+writeFileSync(file, JSON.stringify({seed, chromePath, results}, null, 2));
 console.log(`raw runs: ${file.slice(root.length + 1)}`);
 
 function fmt(v) {

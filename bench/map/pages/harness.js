@@ -16,6 +16,9 @@ const MOVES = [
   (m) => m.panBy([300, 300]), (m) => m.zoomOut(), (m) => m.zoomOut(), (m) => m.setView(START.center, START.zoom),
 ];
 
+/** Markers unchanged this long after a move (and its animations) = the move is answered. */
+const QUIET_MS = 250;
+
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,6 +51,7 @@ export function install(adapter) {
   let places = null; // kept for the page's lifetime: the site owns its data whichever map shows it
   window.bench = {
     adapter,
+    mapSize: () => adapter.map.getSize(),
     generate(count, seed) {
       places = generatePlaces(count, seed);
       return places.length;
@@ -86,15 +90,22 @@ export function install(adapter) {
       performance.mark('bench-browse-start');
       const t0 = performance.now();
       let settled = 0;
+      let slowest = 0;
       for (const move of MOVES) {
+        const start = performance.now();
         const moved = new Promise((resolve) => map.once('moveend', resolve));
         move(map);
         await Promise.race([moved, sleep(3000)]);
-        if (adapter.settled) await Promise.race([adapter.settled(), sleep(15000)]);
-        if (await quiet(pane)) settled++;
+        const answered = adapter.settled
+          ? await Promise.race([adapter.settled().then(() => true), sleep(15000).then(() => false)])
+          : true;
+        const calm = await quiet(pane, QUIET_MS);
+        if (answered && calm) settled++;
+        // From the move to the last change of the markers (the quiet period itself not counted).
+        slowest = Math.max(slowest, performance.now() - start - QUIET_MS);
       }
       performance.mark('bench-browse-end');
-      return {settled, of: MOVES.length, elapsed: performance.now() - t0, longTasks: stopWatching(), clusters: adapter.clusterCount()};
+      return {settled, of: MOVES.length, elapsed: performance.now() - t0, slowest, longTasks: stopWatching(), clusters: adapter.clusterCount()};
     },
   };
 }

@@ -3,6 +3,9 @@
 import {install, START} from './harness.js';
 
 const L = window.L;
+// The same map box as ours (run.mjs reads it from the element's page and passes it here).
+const size = new URLSearchParams(location.search);
+if (size.has('w')) Object.assign(document.getElementById('map').style, {width: `${size.get('w')}px`, height: `${size.get('h')}px`});
 const map = L.map('map', {preferCanvas: false}).setView(START.center, START.zoom);
 L.tileLayer('/tile/{z}/{x}/{y}.png', {maxZoom: 19}).addTo(map);
 const pane = map.getPane('markerPane');
