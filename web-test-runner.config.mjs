@@ -1,7 +1,7 @@
-// Browser tests: every packages/*/test/**/*.test.ts, in Debian's Chromium (or CHROME_PATH), headless.
+// Browser tests: packages/*/test/**/*.test.ts of every browser package, in Debian's Chromium (or CHROME_PATH), headless.
 // Each package may add loopback mock upstreams in test/mock-server.mjs (a Koa middleware): tests fetch
 // them from this same server, so nothing ever reaches the internet.
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {findChrome} from './scripts/find-chrome.mjs';
@@ -26,10 +26,13 @@ async function tsForJs(ctx, next) {
   return next();
 }
 
-const only = process.env.LIEN_TEST_PACKAGES?.split(',');
+// Node packages (the gateway) run their own tests with Node's runner through a `test:node` script.
+const nodeOnly = (name) => Boolean(JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8')).scripts?.['test:node']);
+const browserPackages = readdirSync('packages').filter((name) => existsSync(`packages/${name}/package.json`) && !nodeOnly(name));
+const only = process.env.LIEN_TEST_PACKAGES?.split(',') ?? browserPackages;
 
 export default {
-  files: only ? only.map((p) => `packages/${p}/test/**/*.test.ts`) : ['packages/*/test/**/*.test.ts'],
+  files: only.map((name) => `packages/${name}/test/**/*.test.ts`),
   nodeResolve: {exportConditions: ['lien-source', 'browser', 'development']},
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
   middleware: [tsForJs, ...mocks],
