@@ -11,7 +11,7 @@ import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
 import {parseArgs} from 'node:util';
 import pg from 'pg';
-import {startGateway} from '../../packages/gateway/dist/src/index.js';
+import {startGateway} from '../../packages/gateway/dist/index.js';
 
 const {values} = parseArgs({options: {count: {type: 'string', default: '2000'}, concurrency: {type: 'string', default: '8'}}});
 const COUNT = Math.min(Number(values.count), 20_000);

@@ -2,7 +2,7 @@
 // The `lien-gateway` command: `serve` and `import places|missions|signs FILE`. The code is compiled TypeScript.
 import {existsSync} from 'node:fs';
 
-const cli = new URL('../dist/src/cli.js', import.meta.url);
+const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {
   console.error('lien-gateway is not built yet: run `npm run build -w packages/gateway` (or `npm run build:types`) first.');
   process.exit(1);

@@ -1,7 +1,8 @@
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
+import {packageRoot} from '../../src/paths.js';
 
-/** Tests run compiled from dist/test/…; fixtures and sample data stay in the package's source folders. */
-export const packageDir = fileURLToPath(new URL('../../../', import.meta.url));
-export const fixture = (name: string) => `${packageDir}test/fixtures/${name}`;
-export const sample = (name: string) => `${packageDir}sample-data/${name}`;
-export const pgliteTemplateDir = `${packageDir}dist/test-pglite-template`;
+/** Fixtures and sample data stay in the package's source folders; tests run compiled from dist/test-build. */
+export const packageDir = `${packageRoot}/`;
+export const fixture = (name: string) => join(packageRoot, 'test', 'fixtures', name);
+export const sample = (name: string) => join(packageRoot, 'sample-data', name);
+export const pgliteTemplateDir = join(packageRoot, 'dist', 'test-pglite-template');
