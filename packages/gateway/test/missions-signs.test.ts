@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {importMissionsFile} from '../src/import/missions.js';
 import {importSignsFile} from '../src/import/signs.js';
 import {backends} from './helpers/backends.js';
+import {jsonFileWriter} from './helpers/files.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {get} from './helpers/http.js';
 import {sample} from './helpers/paths.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'lien-missions-'));
-const writeJson = (name: string, data: unknown) => {
-  const file = join(tmp, name);
-  writeFileSync(file, JSON.stringify(data));
-  return file;
-};
+const writeJson = jsonFileWriter('lien-missions-');
 
 const hostileTitle = `<script>alert(1)</script> '; DROP TABLE missions; --`;
 const extraMissions = writeJson('extra.json', {

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {readFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {importPlacesFile} from '../src/import/places.js';
 import {backends} from './helpers/backends.js';
+import {jsonFileWriter} from './helpers/files.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {get} from './helpers/http.js';
 import {fixture, sample} from './helpers/paths.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'lien-places-'));
-const writeJson = (name: string, data: unknown) => {
-  const file = join(tmp, name);
-  writeFileSync(file, JSON.stringify(data));
-  return file;
-};
+const writeJson = jsonFileWriter('lien-places-');
 
 const HOSTILE = ['<script>alert("x")</script>', "'; DROP TABLE places; --", 'Robert"); DELETE FROM signups; --', '100% _real_ \\ back', 'Café “Ünïcode” 🦽'];
 const hostileFile = writeJson('hostile.geojson', {
