@@ -1,6 +1,8 @@
 // Writes dist/cdn/manifest.json: for each chunk, what it imports statically, dynamically and by URL
-// (workers). The size report reads it to add up an element's full load.
-export function cdnManifest() {
+// (workers), and which chunks are alternatives (source adapters). The size report reads it to add up an
+// element's full load.
+/** `elements`: the names of the build's inputs (emitted worker chunks are entries to rollup, not to us). */
+export function cdnManifest(elements) {
   return {
     name: 'lien-cdn-manifest',
     generateBundle(_options, bundle) {
@@ -8,7 +10,9 @@ export function cdnManifest() {
       for (const [fileName, item] of Object.entries(bundle)) {
         if (item.type !== 'chunk') continue;
         chunks[fileName] = {
-          entry: item.isEntry ? item.name : undefined,
+          entry: item.isEntry && elements.includes(item.name) ? item.name : undefined,
+          // A data source adapter: a page fetches only the one its `source` attribute names.
+          alternative: /\/src\/sources\/[^/]+\.ts$/.test(item.facadeModuleId ?? '') || undefined,
           imports: item.imports,
           dynamicImports: item.dynamicImports,
           referencedFiles: item.referencedFiles,

@@ -2,13 +2,13 @@ export {AccessMap, type AccessMapView} from './access-map.js';
 export type {Accessibility, AccessibleWith, Attribution, Entrance, LocalizedText, Need, NeedStatus, Place, PlaceSourceName} from './place.js';
 export {NEEDS} from './place.js';
 export {needStatus, matchesNeeds, parseNeeds} from './needs.js';
+export {acceslibreSource} from './sources/acceslibre.js';
+export {a11yjsonSource} from './sources/a11yjson.js';
+export {geojsonSource} from './sources/geojson.js';
+export {lienSource} from './sources/lien.js';
+export {overpassSource} from './sources/overpass.js';
 export {
   createSource,
-  acceslibreSource,
-  a11yjsonSource,
-  geojsonSource,
-  lienSource,
-  overpassSource,
   SOURCE_NAMES,
   type SourceName,
   type BBox,

@@ -4,7 +4,7 @@ import {AreaCache} from '../src/area-cache.js';
 import {areaFor, viewBBox} from '../src/geo.js';
 import type {PlaceQuery, PlaceSource} from '../src/sources/types.js';
 import type {AccessMap} from '../src/access-map.js';
-import {lienSource} from '../src/sources/index.js';
+import {lienSource} from '../src/sources/lien.js';
 import {M} from './helpers.js';
 
 /** A source that records its calls and their signals, answering from the loopback gateway. */

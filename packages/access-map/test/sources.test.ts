@@ -11,7 +11,7 @@ import {
   overpassSource,
   type BBox,
   type PlaceSource,
-} from '../src/sources/index.js';
+} from '../src/index.js';
 
 const M = '/mock/access-map';
 const LORIENT: BBox = [-3.40, 47.72, -3.33, 47.77];
@@ -216,5 +216,16 @@ describe('createSource', () => {
   it('knows the five source names and nothing else', () => {
     for (const name of ['acceslibre', 'overpass', 'a11yjson', 'geojson', 'lien']) expect(createSource(name)).to.be.an('object');
     expect(createSource('wheelmap')).to.equal(undefined);
+  });
+
+  it('announces the same smallest zoom as the adapter it fetches on first load', () => {
+    const adapters = {acceslibre: acceslibreSource, overpass: overpassSource, a11yjson: a11yjsonSource, geojson: geojsonSource, lien: lienSource};
+    for (const [name, adapter] of Object.entries(adapters)) expect(createSource(name)!.minZoom, name).to.equal(adapter().minZoom);
+  });
+
+  it('fetches its adapter on first load and loads through it', async () => {
+    const source = createSource('lien', {url: `${M}/lien`})!;
+    const result = await load(source, FRANCE);
+    expect(result.places.length).to.be.above(0);
   });
 });

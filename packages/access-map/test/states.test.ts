@@ -1,7 +1,7 @@
 import {expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
 import {html} from 'lit';
 import {setLocale} from '@lien/core';
-import {acceslibreSource} from '../src/sources/index.js';
+import {acceslibreSource} from '../src/sources/acceslibre.js';
 import type {PlaceSource} from '../src/sources/types.js';
 import type {AccessMap} from '../src/access-map.js';
 import {$, $$, M, mountLoaded, names, statusText} from './helpers.js';

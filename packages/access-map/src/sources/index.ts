@@ -1,25 +1,43 @@
-import {acceslibreSource} from './acceslibre.js';
-import {a11yjsonSource} from './a11yjson.js';
-import {geojsonSource} from './geojson.js';
-import {lienSource} from './lien.js';
-import {overpassSource} from './overpass.js';
 import type {PlaceSource, SourceOptions} from './types.js';
 
 export type SourceName = 'acceslibre' | 'overpass' | 'a11yjson' | 'geojson' | 'lien';
 export const SOURCE_NAMES: readonly SourceName[] = ['acceslibre', 'overpass', 'a11yjson', 'geojson', 'lien'];
 
-const factories: Record<SourceName, (options: SourceOptions) => PlaceSource> = {
-  acceslibre: acceslibreSource,
-  overpass: overpassSource,
-  a11yjson: a11yjsonSource,
-  geojson: geojsonSource,
-  lien: lienSource,
+type Factory = (options: SourceOptions) => PlaceSource;
+
+/**
+ * Each adapter is its own module, fetched when a map first loads with it: a page downloads only the
+ * source it uses.
+ */
+const factories: Record<SourceName, () => Promise<Factory>> = {
+  acceslibre: () => import('./acceslibre.js').then((m) => m.acceslibreSource),
+  overpass: () => import('./overpass.js').then((m) => m.overpassSource),
+  a11yjson: () => import('./a11yjson.js').then((m) => m.a11yjsonSource),
+  geojson: () => import('./geojson.js').then((m) => m.geojsonSource),
+  lien: () => import('./lien.js').then((m) => m.lienSource),
 };
+
+/** The smallest zoom each source is asked at (known before its module is fetched). */
+const MIN_ZOOM: Partial<Record<SourceName, number>> = {acceslibre: 11, a11yjson: 12, overpass: 13};
 
 /** The adapter behind the `source` attribute (`src` is its endpoint), or undefined for an unknown name. */
 export function createSource(name: string, options: SourceOptions = {}): PlaceSource | undefined {
-  return (SOURCE_NAMES as readonly string[]).includes(name) ? factories[name as SourceName](options) : undefined;
+  if (!(SOURCE_NAMES as readonly string[]).includes(name)) return undefined;
+  const sourceName = name as SourceName;
+  let adapter: Promise<PlaceSource> | undefined;
+  return {
+    minZoom: MIN_ZOOM[sourceName],
+    async load(query, init) {
+      adapter ??= factories[sourceName]().then((factory) => factory(options));
+      try {
+        return await (await adapter).load(query, init);
+      } catch (error) {
+        // A module that failed to arrive (offline) is fetched again on the next try.
+        if (!(error instanceof Error && error.name === 'LienError')) adapter = undefined;
+        throw error;
+      }
+    },
+  };
 }
 
-export {acceslibreSource, a11yjsonSource, geojsonSource, lienSource, overpassSource};
 export type {BBox, LoadResult, PlaceQuery, PlaceSource, SourceOptions} from './types.js';
