@@ -35,7 +35,7 @@ try {
 
     await page.addScriptTag({content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8')});
     const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-    for (const v of violations) problems.push(`${name}: axe ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+    for (const v of violations) problems.push(`${name}: axe ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 
     await page.screenshot({path: `dist/screenshots/demo-${name}.png`, fullPage: true});
     if (name === 'desktop') {

@@ -1,11 +1,36 @@
-// Serves the assembled demo site (dist/site) on a loopback port for the demo check.
-import {serveStatic} from './static-server.mjs';
+// The demo as `npm start` serves it — the assembled site (dist/site) and the gateway's API with its
+// sample data on one loopback port — for the demo check, in a database that lives in memory.
+import {startGateway} from '../packages/gateway/dist/index.js';
 
 export async function startDemoServer() {
-  const server = await serveStatic('dist/site');
-  const {port} = server.address();
+  const gateway = await startGateway({port: 0, staticDir: 'dist/site', dataDir: 'memory://', logLevel: 'warn'});
   return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(done)),
+    origin: gateway.url,
+    close: () => gateway.close(),
+    // What a visitor must see on the demo page, checked in each viewport.
+    checks: [mapShowsPlaces],
   };
+}
+
+/** The map section lists the sample places and draws markers or clusters for them. */
+async function mapShowsPlaces(page, name, problems) {
+  const counts = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('access-map')?.shadowRoot;
+      return {
+        listed: root?.querySelectorAll('[part~=list] li').length ?? 0,
+        drawn: root?.querySelectorAll('.leaflet-marker-icon').length ?? 0,
+      };
+    });
+  await page.locator('access-map').scrollIntoViewIfNeeded();
+  await page
+    .waitForFunction(() => {
+      const root = document.querySelector('access-map')?.shadowRoot;
+      return root && root.querySelectorAll('[part~=list] li').length > 0 && root.querySelectorAll('.leaflet-marker-icon').length > 0;
+    }, null, {timeout: 15_000})
+    .catch(() => {});
+  const {listed, drawn} = await counts();
+  if (!listed) problems.push(`${name}: the map's list shows no place`);
+  if (!drawn) problems.push(`${name}: the map draws no marker or cluster`);
+  await page.evaluate(() => window.scrollTo(0, 0));
 }

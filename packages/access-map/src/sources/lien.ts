@@ -12,7 +12,8 @@ export function placesUrl(src: string | undefined): URL {
 
 /** Lien's gateway (`GET /v1/places?bbox=…&limit=…`, see the gateway's OpenAPI document). */
 export function lienSource(options: SourceOptions & {limit?: number} = {}): PlaceSource {
-  const limit = options.limit ?? 5000;
+  // The gateway's maximum (its OpenAPI document): beyond it the answer says `truncated`.
+  const limit = options.limit ?? 2000;
   return {
     async load({bbox}, {signal}): Promise<LoadResult> {
       const url = placesUrl(options.url);
