@@ -5,9 +5,10 @@
 //   so the maximum is known even when it is under 50 ms (a PerformanceObserver 'longtask' only reports
 //   tasks over 50 ms; its count is kept as a cross-check). The windows are the page's own
 //   `bench-load-*` / `bench-browse-*` user-timing marks, which the trace records too.
-// - Retained heap: CDP `HeapProfiler.collectGarbage` (twice) then `Runtime.getHeapUsage` on the page AND on
-//   every worker it runs (attached with `Target.setAutoAttach`), after load minus the same sum taken just
-//   before the hand-over (the map already shown, the places already generated and kept by the page).
+// - Retained heap: CDP `HeapProfiler.collectGarbage` (twice) then `Runtime.getHeapUsage` (used object heap +
+//   ArrayBuffer backing stores) on the page AND on every worker it runs (attached with
+//   `Target.setAutoAttach`), after load minus the same sum taken just before the hand-over (the map
+//   already shown, the places already generated and kept by the page).
 import {chromium} from 'playwright-core';
 
 export const CHROME_ARGS = [
@@ -49,9 +50,12 @@ async function heapMeter(cdp) {
       await cdp.send('HeapProfiler.collectGarbage');
       for (const s of workers) await toWorker(s, 'HeapProfiler.collectGarbage').catch(() => {});
     }
-    const main = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    // Objects plus ArrayBuffer backing stores: supercluster keeps its index in typed arrays, which live
+    // outside the object heap (`backingStorageSize`); leaving them out would flatter ours.
+    const bytes = (u) => u.usedSize + (u.backingStorageSize ?? 0);
+    const main = bytes(await cdp.send('Runtime.getHeapUsage'));
     let worker = 0;
-    for (const s of workers) worker += (await toWorker(s, 'Runtime.getHeapUsage').catch(() => ({usedSize: 0}))).usedSize;
+    for (const s of workers) worker += bytes(await toWorker(s, 'Runtime.getHeapUsage').catch(() => ({usedSize: 0})));
     return {main, worker, workers: workers.size};
   };
 }

@@ -41,16 +41,25 @@ install({
   // Let the element react to the move (its update runs in a microtask after moveend), then wait for the map.
   settled: () => new Promise((resolve) => setTimeout(resolve, 0)).then(idle),
   load(places) {
+    // "Everything loaded" = the map was given every place and nothing it started is still running
+    // (no setPlaces or draw in flight for 200 ms): the worker's index of all zooms is built and drawn,
+    // and an index started and then replaced by the element is not mistaken for the end.
+    let full = false;
+    const setPlaces = view.setPlaces;
+    view.setPlaces = (list) => {
+      if (list.length === places.length) full = true;
+      return setPlaces(list);
+    };
+    el.dataSource = {load: async () => ({places, attribution: [{text: 'bench'}], complete: true})};
     return new Promise((resolve) => {
-      // "Everything loaded" = the element asked its map for these places and the map's index (all zooms,
-      // built in the worker) answered and was drawn: setPlaces resolved for an array of every place.
-      const setPlaces = view.setPlaces.bind(view);
-      view.setPlaces = (list) => {
-        const done = setPlaces(list);
-        if (list.length === places.length) done.then(resolve);
-        return done;
+      let idleSince = null;
+      const poll = () => {
+        const now = performance.now();
+        idleSince = full && inFlight === 0 ? (idleSince ?? now) : null;
+        if (idleSince !== null && now - idleSince >= 200) resolve(idleSince);
+        else setTimeout(poll, 20);
       };
-      el.dataSource = {load: async () => ({places, attribution: [{text: 'bench'}], complete: true})};
+      poll();
     });
   },
 });
