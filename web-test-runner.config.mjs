@@ -4,7 +4,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
-import {findChrome} from './scripts/find-chrome.mjs';
+import {chromeArgs, findChrome} from './scripts/find-chrome.mjs';
 
 const mocks = [];
 for (const name of readdirSync('packages')) {
@@ -43,15 +43,7 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: findChrome(),
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: chromeArgs,
       },
     }),
   ],

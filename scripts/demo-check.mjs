@@ -9,7 +9,7 @@ import {startDemoServer} from './demo-server.mjs';
 const problems = [];
 const server = await startDemoServer();
 const origin = server.origin;
-const browser = await chromium.launch({executablePath: findChrome(), args: chromeArgs.filter((a) => !a.startsWith('--headless'))});
+const browser = await chromium.launch({executablePath: findChrome(), args: chromeArgs});
 mkdirSync('dist/screenshots', {recursive: true});
 
 try {

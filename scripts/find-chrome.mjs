@@ -10,7 +10,6 @@ export function findChrome() {
 
 /** The flags Chromium needs here: root without a sandbox, no GPU, no background calls to the internet. */
 export const chromeArgs = [
-  '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',

@@ -142,6 +142,19 @@ function radius([w, s, e, n]: [number, number, number, number]): number {
  * accessibility.cloud's `place-infos` (A11yJSON PlaceInfo features). Its app token is a public,
  * per-site token: put it in `src` (`…/place-infos.json?appToken=…`).
  */
+/** The places of a FeatureCollection of A11yJSON-shaped points; a feature without a valid position is counted. */
+export function collectPointFeatures(features: unknown, source: PlaceSourceName): PlaceCollector {
+  const collector = new PlaceCollector();
+  readArray(features, 'features').forEach((value, i) =>
+    collector.add(() => {
+      const feature = readObject(value, `features[${i}]`);
+      const {lat, lon} = pointPosition(feature, `features[${i}]`);
+      return a11yPlace(feature, source, lat, lon);
+    })
+  );
+  return collector;
+}
+
 export function a11yjsonSource(options: SourceOptions = {}): PlaceSource {
   return {
     minZoom: 12,
@@ -152,14 +165,7 @@ export function a11yjsonSource(options: SourceOptions = {}): PlaceSource {
       url.searchParams.set('accuracy', String(radius(bbox)));
       url.searchParams.set('includeRelated', 'license,source');
       const body = readObject(await fetchJson(url.href, {signal, timeout: options.timeout, fetch: options.fetch}), '(body)');
-      const collector = new PlaceCollector();
-      readArray(body.features, 'features').forEach((value, i) =>
-        collector.add(() => {
-          const feature = readObject(value, `features[${i}]`);
-          const {lat, lon} = pointPosition(feature, `features[${i}]`);
-          return a11yPlace(feature, 'a11yjson', lat, lon);
-        })
-      );
+      const collector = collectPointFeatures(body.features, 'a11yjson');
       const related = isObject(body.related) ? body.related : {};
       const attribution = attributionsFrom(related.licenses);
       return {

@@ -1,6 +1,5 @@
-import {fetchJson, isObject, readArray, readObject} from '@lien/core';
-import {a11yPlace, attributionsFrom, pointPosition} from './a11yjson.js';
-import {PlaceCollector} from './collect.js';
+import {fetchJson, isObject, readObject} from '@lien/core';
+import {attributionsFrom, collectPointFeatures} from './a11yjson.js';
 import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
 
 /** `/v1/places` on the page's origin, or under the given gateway base (`https://lien.example.org`). */
@@ -20,14 +19,7 @@ export function lienSource(options: SourceOptions & {limit?: number} = {}): Plac
       url.searchParams.set('bbox', bbox.map((n) => n.toFixed(6)).join(','));
       url.searchParams.set('limit', String(limit));
       const body = readObject(await fetchJson(url.href, {signal, timeout: options.timeout, fetch: options.fetch}), '(body)');
-      const collector = new PlaceCollector();
-      readArray(body.features, 'features').forEach((value, i) =>
-        collector.add(() => {
-          const feature = readObject(value, `features[${i}]`);
-          const {lat, lon} = pointPosition(feature, `features[${i}]`);
-          return a11yPlace(feature, 'sample', lat, lon);
-        })
-      );
+      const collector = collectPointFeatures(body.features, 'sample');
       const meta = isObject(body.meta) ? body.meta : {};
       return {
         places: collector.places,
