@@ -34,7 +34,9 @@ const only = process.env.LIEN_TEST_PACKAGES?.split(',') ?? browserPackages;
 export default {
   files: only.map((name) => `packages/${name}/test/**/*.test.ts`),
   nodeResolve: {exportConditions: ['lien-source', 'browser', 'development']},
-  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'})],
+  // The base config: the plugin reads the file as it is, without following `extends`, and the decorator
+  // settings must reach it.
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022'})],
   middleware: [tsForJs, ...mocks],
   concurrency: 1,
   testsFinishTimeout: 180_000,

@@ -1,5 +1,6 @@
 import {expect, fixture, html as fixtureHtml, oneEvent} from '@open-wc/testing';
 import {html} from 'lit';
+import {property} from 'lit/decorators.js';
 import {LienElement} from '../src/index.js';
 
 declare global {
@@ -64,5 +65,22 @@ describe('LienElement.emit', () => {
     const event = await oneEvent(outer, 'lien-ping');
     expect(event.detail).to.deep.equal({n: 3});
     expect(event.composed).to.equal(true);
+  });
+});
+
+describe('decorators in elements', () => {
+  // Elements may use Lit's decorators: the test server must compile them as the builds do.
+  class Greeting extends LienElement {
+    @property() name = 'world';
+    override render() {
+      return html`<p>Hello ${this.name}</p>`;
+    }
+  }
+  Greeting.define('test-greeting');
+
+  it('reflects an attribute into a decorated property', async () => {
+    const el = await fixture<Greeting>(fixtureHtml`<test-greeting name="Lien"></test-greeting>`);
+    expect(el.name).to.equal('Lien');
+    expect(el.shadowRoot!.textContent).to.contain('Hello Lien');
   });
 });
