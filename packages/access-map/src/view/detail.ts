@@ -6,13 +6,12 @@ import {NEEDS, type Place} from '../place.js';
 import {
   description,
   entranceSentences,
-  needLabel,
+  needLine,
   otherSentences,
   parkingSentence,
   placeName,
   receptionSentences,
   sourceName,
-  statusLabel,
   toiletSentence,
 } from './words.js';
 
@@ -46,7 +45,7 @@ export function renderDetail(place: Place, onBack: () => void): TemplateResult {
     <ul class="needs">
       ${NEEDS.map((need) => {
         const status = needStatus(a, need);
-        return html`<li data-status=${status}>${needLabel(need)}: ${statusLabel(status)}</li>`;
+        return html`<li data-status=${status}>${needLine(need, status)}</li>`;
       })}
     </ul>
     ${section(msg('Entrance'), entranceSentences(a))}

@@ -37,11 +37,16 @@ export function placeName(place: Place): string {
   return place.name || place.category || msg('Unnamed place');
 }
 
+/** "Wheelchair: accessible" ("Fauteuil roulant : accessible": French puts a space before the colon). */
+export function needLine(need: Need, status: NeedStatus): string {
+  return msg(str`${needLabel(need)}: ${statusLabel(status)}`, {id: 'need-line'});
+}
+
 /** "Wheelchair: accessible · Deaf or hard of hearing: partly accessible" — the needs something is known about. */
 export function needSummary(place: Place): string {
   const known = NEEDS.map((need) => [need, needStatus(place.accessibility, need)] as const).filter(([, s]) => s !== 'unknown');
   if (!known.length) return msg('No accessibility information yet');
-  return known.map(([need, status]) => `${needLabel(need)}: ${statusLabel(status)}`).join(' · ');
+  return known.map(([need, status]) => needLine(need, status)).join(' · ');
 }
 
 /** The entrance in a few words, for marker names: "Mairie — step-free entrance". */
@@ -52,7 +57,7 @@ export function entranceShort(accessibility: Accessibility): string {
   if (entrance?.hasRemovableRamp) return msg('entrance with a removable ramp');
   if (steps) return steps === 1 ? msg('entrance with 1 step') : msg(str`entrance with ${formatNumber(steps)} steps`);
   const wheelchair = needStatus(accessibility, 'wheelchair');
-  if (wheelchair !== 'unknown') return `${needLabel('wheelchair')}: ${statusLabel(wheelchair)}`;
+  if (wheelchair !== 'unknown') return needLine('wheelchair', wheelchair);
   return msg('accessibility not known');
 }
 
