@@ -63,7 +63,7 @@ describe('<access-map> with the gateway (lien)', () => {
     const el = await mountLoaded(html`<access-map src="${M}/lien" center=${FRANCE} zoom="5" view="list"></access-map>`);
     expect(statusText(el)).to.contain('6 lieux');
     expect($(el, 'legend')!.textContent).to.equal('Afficher les lieux accessibles pour');
-    expect($(el, 'button.place[data-id$="ae6d05c1-586d-4557-bc82-09fe43c1f61e"] .summary')!.textContent).to.contain('Fauteuil roulant : accessible'.replace(' :', ':'));
+    expect($(el, 'button.place[data-id$="ae6d05c1-586d-4557-bc82-09fe43c1f61e"] .summary')!.textContent).to.contain('Fauteuil roulant\u00a0: accessible');
     $<HTMLButtonElement>(el, 'button.place')!.click();
     await el.updateComplete;
     expect($(el, '[part=detail]')!.textContent).to.contain('Retour à la liste');
