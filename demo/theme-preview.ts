@@ -5,6 +5,8 @@ import {baseStyles, LienElement, LienError, renderStatus} from '@lien/core';
  * `<lien-theme-preview>`: a swatch of what the theme tokens drive in every element — text, surfaces,
  * buttons, focus ring, status and error lines. The demo page and the theme story show it; it is also the
  * smallest element built on core alone, so the size report measures core's budget with it.
+ *
+ * @customElement lien-theme-preview
  */
 export class LienThemePreview extends LienElement {
   static override styles = [

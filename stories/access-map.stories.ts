@@ -63,6 +63,8 @@ const NORWICH = {center: '52.6285,1.2925', zoom: 15};
 const meta: Meta<Args> = {
   title: 'Elements/access-map',
   component: 'access-map',
+  // A docs page per element: its attributes, events, parts and CSS properties read from custom-elements.json.
+  tags: ['autodocs'],
   args: {dataSource: sources.lien(), ...FRANCE, needs: '', q: '', view: 'both'},
   argTypes: {
     view: {control: 'inline-radio', options: ['both', 'map', 'list']},

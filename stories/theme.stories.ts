@@ -8,6 +8,7 @@ import '../demo/theme-preview.js';
  */
 const meta: Meta = {
   title: 'Foundation/Theme tokens',
+  tags: ['autodocs'],
   render: () => html`<lien-theme-preview></lien-theme-preview>`,
 };
 export default meta;

@@ -53,6 +53,7 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
  * <access-map source="acceslibre" center="48.8566,2.3522" zoom="15"></access-map>
  * ```
  *
+ * @customElement access-map
  * @fires lien-load - Places of the view were loaded; `detail.count` is how many.
  * @fires lien-place-select - A place was opened from the list or the map; `detail.place`.
  * @fires lien-error - Loading failed (`detail.error`, a LienError); the map keeps what it has.
