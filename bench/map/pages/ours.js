@@ -14,52 +14,22 @@ el.style.cssText = 'display: block; width: 1024px; --access-map-height: 640px';
 el.dataSource = {load: async () => ({places: [], attribution: [], complete: true})};
 document.body.append(el);
 
-// The element keeps its Leaflet wrapper private (`mapView`); the bench reads it to drive the same moves.
+// The element keeps its Leaflet wrapper private (`mapView`); the bench reads it only to drive the same moves.
 const view = await new Promise((resolve) => {
   const poll = () => (el.mapView ? resolve(el.mapView) : setTimeout(poll, 20));
   poll();
 });
 const pane = view.map.getPane('markerPane');
 
-// A move is answered once every redraw or re-index the map started has finished (worker answers included).
-let inFlight = 0;
-for (const name of ['setPlaces', 'draw']) {
-  const original = view[name].bind(view);
-  view[name] = (...args) => {
-    inFlight++;
-    return original(...args).finally(() => inFlight--);
-  };
-}
-const idle = () => new Promise((resolve) => {
-  const poll = () => (inFlight === 0 ? resolve() : setTimeout(poll, 20));
-  poll();
-});
-
 install({
   map: view.map,
   clusterCount: () => pane.getElementsByClassName('lien-cluster').length,
-  // Let the element react to the move (its update runs in a microtask after moveend), then wait for the map.
-  settled: () => new Promise((resolve) => setTimeout(resolve, 0)).then(idle),
+  // `drawn`: the element's own word that what it shows follows its source, filters and view (the map's
+  // redraws and worker answers included). A macrotask first, so that the element has seen the moveend.
+  settled: () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => el.drawn),
   load(places) {
-    // "Everything loaded" = the map was given every place and nothing it started is still running
-    // (no setPlaces or draw in flight for 200 ms): the worker's index of all zooms is built and drawn,
-    // and an index started and then replaced by the element is not mistaken for the end.
-    let full = false;
-    const setPlaces = view.setPlaces;
-    view.setPlaces = (list) => {
-      if (list.length === places.length) full = true;
-      return setPlaces(list);
-    };
+    // "Everything loaded" = `drawn` after the hand-over: the places listed, every zoom clustered, the view drawn.
     el.dataSource = {load: async () => ({places, attribution: [{text: 'bench'}], complete: true})};
-    return new Promise((resolve) => {
-      let idleSince = null;
-      const poll = () => {
-        const now = performance.now();
-        idleSince = full && inFlight === 0 ? (idleSince ?? now) : null;
-        if (idleSince !== null && now - idleSince >= 200) resolve(idleSince);
-        else setTimeout(poll, 20);
-      };
-      poll();
-    });
+    return el.drawn.then(() => performance.now());
   },
 });

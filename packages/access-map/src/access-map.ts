@@ -1,4 +1,5 @@
 import {html, nothing, type PropertyValues} from 'lit';
+import {guard} from 'lit/directives/guard.js';
 import {Task, TaskStatus} from '@lit/task';
 import {msg, str} from '@lit/localize';
 import {baseStyles, currentLocale, describeError, formatNumber, isAbort, LienElement, LienError, renderStatus, toLienError} from '@lien/core';
@@ -6,11 +7,14 @@ import {templates as fr} from './generated/locales/fr.js';
 import {leafletStyles} from './generated/leaflet-css.js';
 import {accessMapStyles} from './access-map.styles.js';
 import {AreaCache} from './area-cache.js';
-import {areaFor, inBBox, parseCenter, viewBBox} from './geo.js';
+import {areaFor, parseCenter, viewBBox} from './geo.js';
 import {loadLeaflet} from './map/load-leaflet.js';
 import type {MapView} from './map/map-view.js';
-import {matchesNeeds, parseNeeds} from './needs.js';
+import {parseNeeds} from './needs.js';
 import type {Attribution, Need, Place} from './place.js';
+import {PlaceGrid} from './place-grid.js';
+import {selectPlaces} from './selection.js';
+import {runNow, runSliced} from './slices.js';
 import {createSource} from './sources/index.js';
 import type {BBox, LoadResult, PlaceSource} from './sources/types.js';
 import {renderDetail} from './view/detail.js';
@@ -32,10 +36,10 @@ const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_TILES_ATTRIBUTION = '© OpenStreetMap contributors';
 /** Wait after the view stops moving before asking the source, so a drag is one request, not twenty. */
 const LOAD_DELAY = 300;
+/** Up to this many places are filtered at once; more are filtered and gridded in slices that yield. */
+const SELECT_AT_ONCE = 20_000;
 
 type Loaded = LoadResult & {tooWide?: boolean};
-
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -88,6 +92,7 @@ export class AccessMap extends LienElement {
     selected: {state: true},
     notice: {state: true},
     mapFailed: {state: true},
+    grid: {state: true},
   };
 
   /** Where places come from: `acceslibre`, `overpass`, `a11yjson`, `geojson` or `lien` (Lien's gateway, the default). */
@@ -117,6 +122,8 @@ export class AccessMap extends LienElement {
   declare private selected?: Place;
   declare private notice?: string;
   declare private mapFailed: boolean;
+  /** The places that match the filters, gridded to find those of a view quickly. */
+  declare private grid: PlaceGrid;
 
   constructor() {
     super();
@@ -130,18 +137,24 @@ export class AccessMap extends LienElement {
     this.view = 'both';
     this.viewZoom = 15;
     this.mapFailed = false;
+    this.grid = PlaceGrid.empty;
   }
 
   private activeSource?: PlaceSource;
   private cache = new AreaCache();
-  private matching: Place[] = [];
-  private inView: Place[] = [];
+  private inViewCount = 0;
+  /** The places the list shows; the same array as long as they do not change, so the list is not redrawn. */
+  private shown: Place[] = [];
+  /** A selection of many places under way, in slices. */
+  private selecting?: {abort: AbortController; done: Promise<void>};
+  /** Until a first answer came from this source, the view's load is asked at once, without the pause. */
+  private answered = false;
   private mapView?: MapView;
   private visibility?: IntersectionObserver;
   private resizing?: ResizeObserver;
   private selectedFrom: 'list' | 'map' = 'list';
   private drawnLocale?: string;
-  private drawnPlaces?: Place[];
+  private drawnGrid?: PlaceGrid;
 
   private loader = new Task(this, {
     args: () => [this.activeSource, this.viewBox && areaFor(this.viewBox, this.viewZoom).join(','), Math.round(this.viewZoom)] as const,
@@ -152,13 +165,14 @@ export class AccessMap extends LienElement {
       const area = areaKey.split(',').map(Number) as BBox;
       const cached = this.cache.get(area);
       if (cached) return cached;
-      await wait(LOAD_DELAY, signal);
+      if (this.answered) await wait(LOAD_DELAY, signal);
       const result = await source.load({bbox: area, zoom, needs: this.chosenNeeds, q: this.q}, {signal});
       this.cache.set(area, result);
       return result;
     },
     onComplete: (result) => {
       if (!result) return;
+      this.answered = true;
       this.loaded = result;
       if (!result.tooWide) this.emit('lien-load', {count: result.places.length});
       if (result.problem) this.emit('lien-error', {error: result.problem});
@@ -184,14 +198,15 @@ export class AccessMap extends LienElement {
     this.resizing?.disconnect();
     this.mapView?.destroy();
     this.mapView = undefined;
-    this.drawnPlaces = undefined;
+    this.drawnGrid = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('source') || changed.has('src') || changed.has('dataSource')) {
       this.activeSource = this.dataSource ?? createSource(this.source, {url: this.src});
       this.cache.clear();
       this.loaded = undefined;
+      this.answered = false;
     }
     if (changed.has('center') || changed.has('zoom')) {
       const center = parseCenter(this.center) ?? [48.8566, 2.3522];
@@ -202,20 +217,53 @@ export class AccessMap extends LienElement {
         this.viewBox = viewBBox(center, this.zoom, this.view === 'both' && width >= 768 ? width * 0.6 : width, this.mapHeight());
       }
     }
-    const places = this.loaded?.places ?? [];
-    const needs = this.chosenNeeds;
-    const words = fold(this.q.trim());
-    this.matching = places.filter(
-      (p) => matchesNeeds(p, needs) && (!words || fold(`${p.name} ${p.address ?? ''} ${p.category ?? ''}`).includes(words))
-    );
-    const box = this.viewBox;
-    this.inView = box ? this.matching.filter((p) => inBBox(box, p.lat, p.lon)) : [];
-    if (box && this.inView.length <= 2000) {
-      const [w, s, e, n] = box;
-      const [cx, cy] = [(w + e) / 2, (s + n) / 2];
-      const d = (p: Place) => (p.lon - cx) ** 2 + (p.lat - cy) ** 2;
-      this.inView.sort((a, b) => d(a) - d(b));
+    // A move changes only what is in view: the selection (and the map's clustering) stay as they are.
+    if (changed.has('loaded') || changed.has('needs') || changed.has('q')) this.selectMatching();
+    if (changed.has('grid') || changed.has('viewBox')) {
+      const {count, nearest} = this.viewBox ? this.grid.within(this.viewBox, LIST_LIMIT) : {count: 0, nearest: []};
+      this.inViewCount = count;
+      if (nearest.length !== this.shown.length || nearest.some((place, i) => place !== this.shown[i])) this.shown = nearest;
     }
+  }
+
+  /** Filters and grids the loaded places: at once when they are few, else in slices (the grid follows when done). */
+  private selectMatching(): void {
+    this.selecting?.abort.abort();
+    this.selecting = undefined;
+    const places = this.loaded?.places ?? [];
+    const steps = selectPlaces(places, this.chosenNeeds, this.q);
+    if (places.length <= SELECT_AT_ONCE) {
+      this.grid = runNow(steps);
+      return;
+    }
+    const abort = new AbortController();
+    const job = {
+      abort,
+      done: runSliced(steps, abort.signal).then(
+        (grid) => {
+          if (this.selecting === job) [this.grid, this.selecting] = [grid, undefined];
+        },
+        () => undefined
+      ),
+    };
+    this.selecting = job;
+  }
+
+  /**
+   * Resolves once the element shows what its source, filters and view ask for: places loaded, list
+   * written, and (when the map is shown) markers drawn from a clustering of every zoom. For tests and
+   * measurements; `lien-load` says when places arrive.
+   */
+  get drawn(): Promise<void> {
+    return (async () => {
+      for (;;) {
+        await this.updateComplete;
+        if (this.loader.status === TaskStatus.PENDING) await this.loader.taskComplete.catch(() => undefined);
+        else if (this.selecting) await this.selecting.done;
+        else if (this.mapView?.busy) await this.mapView.idle();
+        else if (!this.isUpdatePending) return;
+      }
+    })();
   }
 
   protected override firstUpdated(): void {
@@ -226,9 +274,10 @@ export class AccessMap extends LienElement {
     if (this.view !== 'list' && !this.mapView && !this.visibility) this.watchVisibility();
     if (!this.mapView) return;
     const locale = currentLocale();
-    if (this.drawnPlaces !== this.matching) {
-      this.drawnPlaces = this.matching;
-      void this.mapView.setPlaces(this.matching);
+    if (this.drawnGrid !== this.grid) {
+      const grid = (this.drawnGrid = this.grid);
+      // Copies: the clustering takes its arrays away to the worker, the grid keeps its own.
+      void this.mapView.setPlaces(grid.places, {lon: grid.lon.slice(), lat: grid.lat.slice()});
     } else if (this.drawnLocale !== locale) void this.mapView.draw(true);
     this.drawnLocale = locale;
   }
@@ -279,7 +328,7 @@ export class AccessMap extends LienElement {
     this.resizing.observe(host);
     this.viewBox = view.bbox();
     this.viewZoom = view.map.getZoom();
-    this.drawnPlaces = undefined;
+    this.drawnGrid = undefined;
     this.requestUpdate();
     if (this.selected) view.highlight(this.selected);
   }
@@ -345,13 +394,13 @@ export class AccessMap extends LienElement {
     const filtered = this.chosenNeeds.length > 0 || this.q.trim() !== '';
     const main = error
       ? renderStatus({state: 'error', error, onRetry: () => this.retry()})
-      : this.loader.status === TaskStatus.PENDING
+      : this.loader.status === TaskStatus.PENDING || this.selecting
         ? renderStatus({state: 'loading', loadingText: msg('Loading places…')})
         : loaded?.tooWide
           ? renderStatus({state: 'empty', emptyText: msg('Zoom in to see the places of this area.')})
-          : loaded && !this.inView.length
+          : loaded && !this.inViewCount
             ? renderStatus({state: 'empty', emptyText: filtered ? msg('No place here matches these needs.') : msg('No place found in this area.')})
-            : renderStatus({state: loaded ? 'ready' : 'idle', readyText: msg(str`${formatNumber(this.inView.length)} places`)});
+            : renderStatus({state: loaded ? 'ready' : 'idle', readyText: msg(str`${formatNumber(this.inViewCount)} places`)});
     const problem = loaded?.problem;
     return html`<div part="status" class="status-area">
       ${main}
@@ -385,7 +434,6 @@ export class AccessMap extends LienElement {
   }
 
   override render() {
-    const shown = this.inView.slice(0, LIST_LIMIT);
     return html`<div class="layout">
       <div part="filters" class="filters">
         ${renderFilters(this.chosenNeeds, this.q, {
@@ -404,7 +452,9 @@ export class AccessMap extends LienElement {
             ? html`<div part="detail">${renderDetail(this.selected, () => this.back())}</div>`
             : this.view !== 'map'
               ? html`<section part="list" class="list" aria-labelledby="list-heading">
-                  ${renderList(shown, this.inView.length, (place) => this.select(place, 'list'))}
+                  ${guard([this.shown, this.inViewCount, currentLocale()], () =>
+                    renderList(this.shown, this.inViewCount, (place) => this.select(place, 'list'))
+                  )}
                 </section>`
               : nothing}
         </div>

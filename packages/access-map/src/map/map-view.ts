@@ -27,6 +27,9 @@ export class MapView {
   private markers = new Map<string, Marker>();
   private highlighted?: Marker;
   private drawing = 0;
+  /** Index builds and redraws under way, and who waits for none to be. */
+  private running = 0;
+  private waiting: (() => void)[] = [];
   /** After a cluster is opened from the keyboard: focus goes to what is drawn nearest this point. */
   private focusNear?: [number, number];
 
@@ -50,21 +53,49 @@ export class MapView {
     return [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())];
   }
 
-  /** Clusters these places (in the worker when they are many) and draws the current view. */
-  async setPlaces(places: Place[]): Promise<void> {
-    this.places = places;
-    const lon = Float64Array.from(places, (p) => p.lon);
-    const lat = Float64Array.from(places, (p) => p.lat);
+  /** Whether an index build or a redraw is under way. */
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  /** Resolves once no index build or redraw is under way. */
+  idle(): Promise<void> {
+    return this.busy ? new Promise((resolve) => this.waiting.push(resolve)) : Promise.resolve();
+  }
+
+  private async track(work: Promise<void>): Promise<void> {
+    this.running++;
+    try {
+      await work;
+    } finally {
+      if (--this.running === 0) this.waiting.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /**
+   * Clusters these places (in the worker when they are many; `coords` are their positions, which the
+   * worker takes away) and draws the current view.
+   */
+  setPlaces(places: Place[], coords: {lon: Float64Array; lat: Float64Array}): Promise<void> {
+    return this.track(this.cluster(places, coords));
+  }
+
+  private async cluster(places: Place[], coords: {lon: Float64Array; lat: Float64Array}): Promise<void> {
     const ticket = ++this.drawing;
-    const index = await createClusterIndex({lon, lat}, {view: {bbox: this.bbox(), zoom: this.map.getZoom()}});
+    const index = await createClusterIndex(coords, {view: {bbox: this.bbox(), zoom: this.map.getZoom()}});
     if (ticket !== this.drawing || !this.map) return index.destroy();
+    this.places = places;
     this.index?.destroy();
     this.index = index;
     this.show(index.initial);
   }
 
   /** Redraws the markers of the view (after a move, or with new words after a language change). */
-  async draw(relabel = false): Promise<void> {
+  draw(relabel = false): Promise<void> {
+    return this.track(this.redraw(relabel));
+  }
+
+  private async redraw(relabel: boolean): Promise<void> {
     if (!this.index) return;
     if (relabel) this.clearMarkers();
     const ticket = ++this.drawing;
