@@ -51,32 +51,34 @@ function offline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
-/** One attempt: the caller's signal and our time-out both cancel it, and we tell them apart. */
+/**
+ * One attempt. The caller's signal and our time-out both stay linked to the request until its body has
+ * been read (a view that moved on stops a download in progress), and we tell the two apart.
+ */
 async function attempt(url: string, options: FetchJsonOptions): Promise<Response> {
+  if (options.signal?.aborted) throw new LienError('aborted', 'Aborted', {url, cause: options.signal.reason});
   const timeout = options.timeout ?? 15_000;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('Timed out', 'TimeoutError')), timeout);
-  const onAbort = () => controller.abort(options.signal!.reason);
-  options.signal?.addEventListener('abort', onAbort, {once: true});
+  const timer = AbortSignal.timeout(timeout);
+  const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
   try {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     return await doFetch(url, {
       method: options.method ?? 'GET',
       headers: {Accept: 'application/json', ...headersToObject(options.headers)},
       body: options.body,
-      signal: controller.signal,
+      signal,
     });
   } catch (error) {
-    if (options.signal?.aborted) throw new LienError('aborted', 'Aborted', {url, cause: error});
-    if (controller.signal.aborted) {
-      throw new LienError('timeout', `No answer within ${timeout} ms`, {url, cause: error});
-    }
-    const lienError = toLienError(error);
-    throw new LienError(lienError.kind, lienError.message, {url, cause: error});
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    throw classify(error, url, options.signal, timer, timeout);
   }
+}
+
+/** The kind of a failure while fetching or reading a body: cancelled, timed out, or the network's. */
+function classify(error: unknown, url: string, caller: AbortSignal | undefined, timer: AbortSignal, timeout: number) {
+  if (caller?.aborted) return new LienError('aborted', 'Aborted', {url, cause: error});
+  if (timer.aborted) return new LienError('timeout', `No answer within ${timeout} ms`, {url, cause: error});
+  const lienError = toLienError(error);
+  return new LienError(lienError.kind, lienError.message, {url, cause: error});
 }
 
 function headersToObject(headers?: HeadersInit): Record<string, string> {
@@ -129,7 +131,8 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
   try {
     text = await response.text();
   } catch (error) {
-    throw toLienError(error);
+    // The body was cut: by the caller (aborted), the time-out (its reason is a TimeoutError) or the network.
+    throw options.signal?.aborted ? new LienError('aborted', 'Aborted', {url, cause: error}) : toLienError(error);
   }
   try {
     return JSON.parse(text) as T;

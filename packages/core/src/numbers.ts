@@ -1,3 +1,4 @@
+import {msg, str} from '@lit/localize';
 import {LienError} from './errors.js';
 
 /** The locale every formatter uses when none is given: the page's, through the shared locale state. */
@@ -21,7 +22,8 @@ function separators(locale: string): {group: string; decimal: string} {
 export function parseLocaleNumber(input: string, locale: string = currentLocale()): number {
   const {group, decimal} = separators(locale);
   let text = input.trim().replace(WHITESPACE, '');
-  const invalid = () => new LienError('validation', `"${input}" is not a number`, {field: 'number'});
+  // The message is shown as is (describeError): it is written in the page's language.
+  const invalid = () => new LienError('validation', msg(str`“${input.trim()}” is not a number.`), {field: 'number'});
   if (text === '') throw invalid();
   const groupIsSpace = group.replace(WHITESPACE, '') === '';
   if (!groupIsSpace && text.includes(group)) {

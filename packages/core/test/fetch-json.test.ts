@@ -81,6 +81,31 @@ describe('fetchJson', () => {
     expect(performance.now() - started).to.be.below(2000);
   });
 
+  it('stops a body download in progress when the caller aborts', async () => {
+    const controller = new AbortController();
+    const promise = fetchJson('/mock/core/slow-body?ms=3000', {signal: controller.signal, retries: 0});
+    setTimeout(() => controller.abort(), 300);
+    const started = performance.now();
+    const error = await failure(promise);
+    expect(error.kind).to.equal('aborted');
+    expect(performance.now() - started).to.be.below(2000);
+  });
+
+  it('times out a body that arrives too slowly', async () => {
+    const error = await failure(fetchJson('/mock/core/slow-body?ms=3000', {timeout: 300, retries: 0}));
+    expect(error.kind).to.equal('timeout');
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const k = key();
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(fetchJson(`/mock/core/json?key=${k}`, {signal: controller.signal}));
+    expect(error.kind).to.equal('aborted');
+    const {count} = await fetchJson<{count: number}>(`/mock/core/count?of=${k}`);
+    expect(count).to.equal(0);
+  });
+
   it('reports a connection that cannot be made as a network error', async () => {
     // Port 9 (discard) on loopback refuses connections.
     const error = await failure(fetchJson('http://127.0.0.1:9/nothing', {retries: 0}));

@@ -1,3 +1,5 @@
+import {Readable} from 'node:stream';
+
 // Loopback stand-ins for a misbehaving upstream, under /mock/core/: slow answers, 429 with Retry-After,
 // 5xx, bodies that are not JSON. Counters are kept per `key` so that each test starts from zero.
 const counts = new Map();
@@ -39,6 +41,19 @@ export default async function coreMocks(ctx, next) {
       await sleep(Number(q.ms ?? 2000));
       ctx.body = {ok: true};
       return;
+    case 'slow-body': {
+      // Headers at once, then a body that takes `ms` to arrive.
+      ctx.type = 'application/json';
+      const ms = Number(q.ms ?? 2000);
+      ctx.body = Readable.from(
+        (async function* () {
+          yield '{"ok":';
+          await sleep(ms);
+          yield 'true}';
+        })()
+      );
+      return;
+    }
     case 'invalid-json':
       ctx.type = 'application/json';
       ctx.body = '<html><body>Bad gateway</body></html>';

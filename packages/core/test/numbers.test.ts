@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {formatMoney, LienError, parseLocaleNumber} from '../src/index.js';
+import {describeError, formatMoney, LienError, parseLocaleNumber, setLocale} from '../src/index.js';
 
 describe('parseLocaleNumber', () => {
   const cases: Array<[string, string, number]> = [
@@ -50,5 +50,20 @@ describe('formatMoney', () => {
     expect(formatMoney(34, 'EUR', 'fr').replace(/\s/g, ' ')).to.equal('34 €');
     expect(formatMoney(7.5, 'EUR', 'fr').replace(/\s/g, ' ')).to.equal('7,50 €');
     expect(formatMoney(34, 'EUR', 'en')).to.equal('€34');
+  });
+});
+
+describe('a number that cannot be read', () => {
+  afterEach(() => setLocale('en'));
+
+  it('is explained in the page language', async () => {
+    await setLocale('fr');
+    let error: unknown;
+    try {
+      parseLocaleNumber('douze', 'fr');
+    } catch (e) {
+      error = e;
+    }
+    expect(describeError(error)).to.equal('«\u00a0douze\u00a0» n’est pas un nombre.');
   });
 });
