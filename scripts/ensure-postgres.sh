@@ -38,7 +38,8 @@ fi
 
 # Start the first cluster that is down (Debian creates "15 main" on install).
 if ! pg_lsclusters -h | awk '$4 == "online"' | grep -q .; then
-  read -r version name _ < <(pg_lsclusters -h | head -n1)
+  # `read` fails on empty input (no cluster at all): that case is handled just below.
+  read -r version name _ < <(pg_lsclusters -h | head -n1) || true
   if [ -z "${version:-}" ]; then
     echo "No PostgreSQL cluster exists: creating one" >&2
     version="$(ls /usr/lib/postgresql | sort -V | tail -n1)"

@@ -16,7 +16,12 @@ const TYPES = {
 export function serveStatic(dir, {port = 0, host = '127.0.0.1'} = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    let path;
+    try {
+      path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    } catch {
+      return res.writeHead(400, {'Content-Type': 'text/plain'}).end('Bad request');
+    }
     let file = join(root, path);
     if (!file.startsWith(root)) return res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
