@@ -31,6 +31,7 @@ function hostileErps() {
     {...base, uuid: 'no-geom', nom: 'Sans position', geom: null},
     {...base, uuid: 'bad-lat', nom: 'Latitude 123', geom: at(-3.36, 123)},
     {...base, uuid: 'bad-coords', nom: 'Texte', geom: {type: 'Point', coordinates: ['abc', 'def']}},
+    {...base, uuid: 'null-island', nom: 'Position 0,0', geom: at(0, 0)},
   ];
 }
 
@@ -87,7 +88,8 @@ function acceslibre(ctx, variant, seen) {
   const size = Number(q.mock_page_size ?? (variant === 'huge' ? 1000 : 10));
   const results = all.slice((page - 1) * size, page * size);
   const link = (p) => {
-    const url = new URL(ctx.href);
+    // `elsewhere`: the next link points at another host (as a proxy that forgot to rewrite it would).
+    const url = new URL(variant === 'elsewhere' ? `https://acceslibre.example${ctx.path}${ctx.search}` : ctx.href);
     url.searchParams.set('page', String(p));
     return url.href;
   };

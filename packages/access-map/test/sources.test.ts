@@ -81,10 +81,16 @@ describe('acceslibre source', () => {
     expect(result.truncated).to.equal(true);
   });
 
+  it('does not follow a next link to another host, and says the answer is incomplete', async () => {
+    const result = await load(acceslibreSource({url: `${M}/acceslibre-elsewhere/api/erps/`}), LORIENT);
+    expect(result.places).to.have.length(10);
+    expect(result.truncated).to.equal(true);
+  });
+
   it('keeps hostile strings as plain text, drops and counts places without a valid position, refuses javascript: links', async () => {
     const result = await load(acceslibreSource({url: `${M}/acceslibre-hostile/api/erps/`}), LORIENT);
     expect(result.places).to.have.length(1);
-    expect(result.dropped).to.equal(3);
+    expect(result.dropped).to.equal(4);
     expect(result.places[0].name).to.contain('<img src=x onerror=');
     expect(result.places[0].infoPageUrl).to.equal(undefined);
     expect(result.places[0].accessibility.description!.fr).to.equal('<img src=x onerror=alert(1)>');
@@ -148,6 +154,13 @@ describe('overpass source', () => {
     const hostile = places.find((p) => p.id === 'osm:node/1')!;
     expect(needStatus(hostile.accessibility, 'wheelchair')).to.equal('partial');
     expect(hostile.accessibility.description).to.deep.equal({en: '<script>alert(1)</script>One step at the door'});
+  });
+
+  it('invents no entrance from the wheelchair tag alone', async () => {
+    const {places} = await load(overpassSource({url: `${M}/overpass/api/interpreter`}), NORWICH);
+    const library = byName(places, 'Norfolk and Norwich Millennium Library');
+    expect(needStatus(library.accessibility, 'wheelchair')).to.equal('yes');
+    expect(library.accessibility.entrances).to.equal(undefined);
   });
 
   it('reports the Overpass rate limit and server errors', async () => {

@@ -90,7 +90,7 @@ describe('<access-map> bad input', () => {
     expect(names(el)).to.have.length(1);
     expect(names(el)[0]).to.contain('<img src=x onerror=');
     expect(el.shadowRoot!.querySelector('img, script, b')).to.equal(null);
-    expect(statusText(el)).to.contain('3 places without a valid position were left out.');
+    expect(statusText(el)).to.contain('4 places without a valid position were left out.');
     $<HTMLButtonElement>(el, 'button.place')!.click();
     await el.updateComplete;
     expect($(el, '.address')!.textContent).to.equal('<script>alert(1)</script>');

@@ -53,7 +53,10 @@ export function acceslibreSource(options: AcceslibreOptions = {}): PlaceSource {
         }
         const answer = readObject(body, '(body)');
         readArray(answer.results, 'results').forEach((erp, i) => collector.add(() => parseErp(erp, `results[${i}]`)));
-        url = nextPage(optionalString(answer.next, 'next'), first);
+        const next = optionalString(answer.next, 'next');
+        url = nextPage(next, first);
+        // A link elsewhere is not followed; the places of the pages after it are then missing: say so.
+        if (next && !url) collector.truncated = true;
       }
       return {
         places: collector.places,

@@ -33,12 +33,15 @@ export class PlaceCollector {
   }
 }
 
-/** A position in range, else a parse error (which the collector counts as a dropped place). */
+/**
+ * A position in range, else a parse error (which the collector counts as a dropped place). 0,0 — a point
+ * in the Gulf of Guinea — is the placeholder of exports that had no position: dropped too.
+ */
 export function position(lat: unknown, lon: unknown, field: string): {lat: number; lon: number} {
   const ok = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '');
   const la = ok(lat) ? Number(lat) : NaN;
   const lo = ok(lon) ? Number(lon) : NaN;
-  if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180)) {
+  if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) || (la === 0 && lo === 0)) {
     throw new LienError('parse', `No valid position at "${field}"`, {field});
   }
   return {lat: la, lon: lo};

@@ -46,10 +46,7 @@ export function osmAccessibility(tags: OsmTags): Accessibility {
   const wheelchair = wheelchairStatus(tags.wheelchair);
   const toilets = tags['toilets:wheelchair'];
   const out = compact<Accessibility>({
-    entrances:
-      wheelchair === 'unknown'
-        ? undefined
-        : [wheelchair === 'yes' ? {isLevel: true} : wheelchair === 'partial' ? {isLevel: false, stairs: {count: 1}} : {isLevel: false}],
+    // `wheelchair=*` says whether a wheelchair gets in, not how (level, ramp, lift): no entrance is invented.
     restrooms: toilets === 'yes' || toilets === 'no' ? [{isAccessibleWithWheelchair: toilets === 'yes'}] : undefined,
     hasTactileGuideStrips: tags.tactile_paving === 'yes' ? true : tags.tactile_paving === 'no' ? false : undefined,
     hasInductionLoop: tags.hearing_loop === 'yes' ? true : tags.hearing_loop === 'no' ? false : undefined,
