@@ -1,5 +1,3 @@
-import {existsSync} from 'node:fs';
-import {resolve} from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -18,6 +16,7 @@ import {proxyRoutes} from './routes/proxies.js';
 import {signRoutes} from './routes/signs.js';
 import {signupRoutes} from './routes/signups.js';
 import {loadSampleDataOnce} from './sample-data.js';
+import {checkedStaticDir} from './static-folder.js';
 
 export interface Gateway {
   app: FastifyInstance;
@@ -52,6 +51,8 @@ function loggerOptions(options: GatewayOptions) {
 
 /** Builds the gateway: opens the database, applies migrations, loads sample data once, registers the API. */
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const pgliteDataDir = options.databaseUrl ? undefined : (options.dataDir ?? '.lien-data');
+  const staticDir = options.staticDir ? checkedStaticDir(options.staticDir, pgliteDataDir) : undefined;
   const db = await openDatabase({databaseUrl: options.databaseUrl, dataDir: options.dataDir});
   try {
     await migrate(db);
@@ -120,10 +121,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     return reply.code(status).send(errorBody(code, error.message));
   });
 
-  const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
   if (staticDir) {
-    if (!existsSync(staticDir)) throw new Error(`LIEN_STATIC_DIR does not exist: ${staticDir}`);
-    await app.register(fastifyStatic, {root: staticDir, index: ['index.html'], wildcard: true});
+    // Dotfiles (.env, .git, .lien-data) are never served, even when the folder holds some.
+    await app.register(fastifyStatic, {root: staticDir, index: ['index.html'], wildcard: true, dotfiles: 'ignore'});
   }
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody('not_found', `No such resource: ${request.method} ${request.url.split('?')[0]}`))

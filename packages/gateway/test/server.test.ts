@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
@@ -24,6 +24,12 @@ for (const backend of backends()) {
       writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Demo</title>');
       mkdirSync(join(staticDir, 'cdn'));
       writeFileSync(join(staticDir, 'cdn', 'access-map.js'), 'export {};');
+      // A static folder that is the project's root would hold these next to the site.
+      writeFileSync(join(staticDir, '.env'), 'LIEN_ADMIN_TOKEN=secret-from-dotenv');
+      mkdirSync(join(staticDir, '.lien-data'));
+      writeFileSync(join(staticDir, '.lien-data', 'PG_VERSION'), 'secret-database-file');
+      mkdirSync(join(staticDir, 'cdn', '.git'));
+      writeFileSync(join(staticDir, 'cdn', '.git', 'config'), 'secret-git-config');
       gw = await testGateway(backend, {
         staticDir,
         allowedOrigins: [ORIGIN],
@@ -91,6 +97,14 @@ for (const backend of backends()) {
       assert.deepEqual(api.json, {ok: true, database: backend.name});
     });
 
+    it('never serves dotfiles or dot-folders of the static folder', async () => {
+      for (const path of ['/.env', '/.lien-data/PG_VERSION', '/cdn/.git/config', '/%2eenv', '/cdn/../.env']) {
+        const r = await get(`${gw.url}${path}`);
+        assert.ok([403, 404].includes(r.status), `${path}: ${r.status}`);
+        assert.ok(!r.text.includes('secret'), path);
+      }
+    });
+
     it('logs requests without personal data', async () => {
       const email = 'private.person@example.org';
       const r = await post(`${gw.url}/v1/signups?ref=${encodeURIComponent(email)}`, {
@@ -111,6 +125,28 @@ for (const backend of backends()) {
   });
 
   describe(`storage start-up on ${backend.name}`, () => {
+    it('refuses to serve a static folder that holds the PGlite data folder', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'lien-static-root-'));
+      for (const dataDir of [join(root, '.lien-data'), join(root, 'nested', 'data'), root]) {
+        await assert.rejects(
+          createGateway({staticDir: root, dataDir, logLevel: 'silent', loadSampleData: false}),
+          /LIEN_STATIC_DIR .* contains the database folder LIEN_DATA_DIR/,
+          dataDir
+        );
+        assert.ok(!existsSync(join(root, '.lien-data', 'PG_VERSION')), 'nothing was created');
+      }
+      if (backend.name === 'postgres') {
+        // With PostgreSQL the data folder is not used: a folder called .lien-data in the site is just a dotfile.
+        const storage = await backend.create();
+        try {
+          const gw = await createGateway({staticDir: root, dataDir: join(root, '.lien-data'), databaseUrl: storage.databaseUrl, logLevel: 'silent', loadSampleData: false});
+          await gw.close();
+        } finally {
+          await storage.drop();
+        }
+      }
+    });
+
     it('applies migrations once, loads the sample data once, and keeps it across restarts', async () => {
       const storage = await backend.create();
       try {
