@@ -34,6 +34,8 @@ export interface GatewayOptions {
   acceslibre?: {apiUrl?: string; apiKey?: string};
   apiEngagement?: {apiUrl?: string; apiKey?: string};
   proxyCacheSeconds?: number;
+  /** Requests per client and minute on each key-holding proxy (default 60). */
+  proxyRateLimitPerMinute?: number;
   upstreamTimeoutMs?: number;
   /** Structured logs: 'info' by default, 'silent' to turn them off. */
   logLevel?: string;
@@ -81,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
       apiKey: env.API_ENGAGEMENT_API_KEY || undefined,
     },
     proxyCacheSeconds: int(env.LIEN_PROXY_CACHE_SECONDS),
+    proxyRateLimitPerMinute: int(env.LIEN_PROXY_RATE_LIMIT),
     upstreamTimeoutMs: int(env.LIEN_UPSTREAM_TIMEOUT_MS),
     logLevel: env.LIEN_LOG_LEVEL || 'info',
   };

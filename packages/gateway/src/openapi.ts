@@ -115,7 +115,8 @@ export const openapiDocument = {
       get: {
         summary: 'Every signup as CSV (admin)',
         security: [{admin: []}],
-        responses: {'200': {description: 'CSV, UTF-8 with BOM', content: {'text/csv': {schema: {type: 'string'}}}}, '401': error, '404': error},
+        description: 'Rate-limited per client (429 with Retry-After), so that the token cannot be guessed.',
+        responses: {'200': {description: 'CSV, UTF-8 with BOM', content: {'text/csv': {schema: {type: 'string'}}}}, '401': error, '404': error, '429': error},
       },
     },
     '/v1/signs': {
@@ -174,25 +175,50 @@ export const openapiDocument = {
     '/v1/donations/helloasso/checkout/{id}': {
       get: {
         summary: 'The state of a checkout, as HelloAsso reports it (never trusted from the return URL)',
+        description: 'Rate-limited per client (429 with Retry-After): each lookup is a HelloAsso request.',
         parameters: [{name: 'id', in: 'path', required: true, schema: {type: 'string'}}],
         responses: {
           '200': json({type: 'object', properties: {id: {type: 'string'}, state: {enum: ['pending', 'confirmed', 'refused']}, amount: {type: 'integer'}, orderId: {type: 'string'}}}),
           '404': error,
+          '429': error,
           '502': error,
         },
       },
     },
     '/v1/proxy/acceslibre/erps/': {
       get: {
-        summary: 'Acceslibre /api/erps/ with the gateway’s API key; query passed through; cached',
-        description: 'Answers exactly what Acceslibre answers ({count, next, previous, results}). An upstream 429 becomes 429 with Retry-After, other upstream errors 502.',
-        responses: {'200': json({type: 'object'}), '429': error, '502': error, '503': error, '504': error},
+        summary: 'Acceslibre /api/erps/ with the gateway’s API key; documented filters only; cached; rate-limited per client',
+        description:
+          'Answers what Acceslibre answers ({count, next, previous, results}). Any other query key is refused (400 naming it). ' +
+          'Rate-limited per client (429 rate_limited with Retry-After); an upstream 429 becomes 429 upstream_rate_limited with ' +
+          'Retry-After, other upstream errors 502.',
+        parameters: [
+          q('q', 'Text search'),
+          q('commune', 'Town name'),
+          q('code_postal', 'Postcode'),
+          q('code_insee', 'INSEE town code'),
+          q('activite', 'Activity slug'),
+          q('zone', 'minLon,minLat,maxLon,maxLat'),
+          q('around', 'lat,lon'),
+          {...q('equipments', 'Repeatable: having_adapted_parking, having_accessible_entry, …', {type: 'array', items: {type: 'string'}}), explode: true},
+          q('page', 'Page number', {type: 'integer', minimum: 1}),
+          q('page_size', 'Results per page', {type: 'integer', minimum: 1, maximum: 1000}),
+        ],
+        responses: {'200': json({type: 'object'}), ...errors, '502': error, '503': error, '504': error},
       },
     },
     '/v1/proxy/api-engagement/mission': {
       get: {
-        summary: 'API Engagement /v0/mission with the gateway’s API key; query passed through; cached',
-        responses: {'200': json({type: 'object'}), '429': error, '502': error, '503': error, '504': error},
+        summary: 'API Engagement /v0/mission with the gateway’s API key; documented filters only; cached; rate-limited per client',
+        parameters: [
+          q('limit', 'Missions per page', {type: 'integer'}),
+          q('skip', 'Offset', {type: 'integer'}),
+          ...['keywords', 'domain', 'type', 'remote', 'lat', 'lon', 'city', 'departmentName', 'openToMinors', 'reducedMobilityAccessible'].map((name) =>
+            q(name, 'Passed to API Engagement')
+          ),
+          q('distance', 'e.g. 25km'),
+        ],
+        responses: {'200': json({type: 'object'}), ...errors, '502': error, '503': error, '504': error},
       },
     },
   },

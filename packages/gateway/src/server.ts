@@ -161,6 +161,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       apiKey: options.apiEngagement?.apiKey,
     },
     cacheSeconds: options.proxyCacheSeconds ?? 300,
+    rateLimitPerMinute: options.proxyRateLimitPerMinute ?? 60,
     timeoutMs,
     now,
   });

@@ -5,6 +5,7 @@ import {backends} from './helpers/backends.js';
 import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {get, post} from './helpers/http.js';
+import {CHECKOUT_STATUS_RATE_LIMIT} from '../src/routes/donations.js';
 
 const CLIENT_ID = 'client-id-test';
 const SECRET = 'super-secret-helloasso-value';
@@ -168,6 +169,20 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('checkout status lookups', () => {
+  it('are rate-limited per client: each costs a HelloAsso request, and ids may be guessed', async () => {
+    const gw = await testGateway(backends()[0]!, {helloasso: {apiUrl: 'http://127.0.0.1:9', clientId: 'a', clientSecret: 'b'}});
+    try {
+      const statuses: number[] = [];
+      for (let id = 1; id <= CHECKOUT_STATUS_RATE_LIMIT + 1; id++)
+        statuses.push((await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`)).status);
+      assert.deepEqual(statuses, [...Array(CHECKOUT_STATUS_RATE_LIMIT).fill(404), 429]);
+    } finally {
+      await gw.stop();
+    }
+  });
+});
 
 describe('HelloAsso not configured or unreachable', () => {
   const backend = backends()[0]!;

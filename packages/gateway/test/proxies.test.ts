@@ -99,6 +99,28 @@ for (const backend of backends()) {
       assert.ok(!r.text.includes(ENGAGEMENT_KEY));
     });
 
+    it('accepts only the documented query keys, naming an unknown one', async () => {
+      const unknown = await get(`${gw.url}/v1/proxy/acceslibre/erps/?q=mairie&format=csv&page_size=10`);
+      assert.deepEqual([unknown.status, unknown.json.error.code], [400, 'bad_request']);
+      assert.match(unknown.json.error.message, /Unknown query parameter: format/);
+      assert.deepEqual(Object.keys(unknown.json.error.fields), ['format']);
+      const tooBig = await get(`${gw.url}/v1/proxy/acceslibre/erps/?page_size=1001`);
+      assert.deepEqual([tooBig.status, tooBig.json.error.fields], [400, {page_size: 'integer 1–1000'}]);
+      const engagement = await get(`${gw.url}/v1/proxy/api-engagement/mission?domain=sante&organizationId=1`);
+      assert.equal(engagement.status, 400);
+      assert.match(engagement.json.error.message, /organizationId/);
+      assert.equal(upstream.seen.length, 0, 'nothing refused reaches the upstream');
+      const documented =
+        'q=a&commune=Lorient&code_postal=56100&code_insee=56121&activite=mairie&zone=-4,47,-3,48&around=47.7,-3.3' +
+        '&equipments=having_adapted_wc&equipments=having_guide_band&page=2&page_size=1000';
+      assert.equal((await get(`${gw.url}/v1/proxy/acceslibre/erps/?${documented}`)).status, 200);
+      const missionQuery =
+        'limit=5&skip=5&keywords=a&domain=sante&type=benevolat&remote=no&lat=47.7&lon=-3.3&distance=25km&city=Lorient' +
+        '&departmentName=Morbihan&openToMinors=yes&reducedMobilityAccessible=yes';
+      assert.equal((await get(`${gw.url}/v1/proxy/api-engagement/mission?${missionQuery}`)).status, 200);
+      assert.deepEqual(upstream.seen[0]!.query.getAll('equipments'), ['having_adapted_wc', 'having_guide_band']);
+    });
+
     it('only GET, only those paths', async () => {
       for (const method of ['POST', 'PUT', 'DELETE']) {
         const r = await call(`${gw.url}/v1/proxy/acceslibre/erps/`, {method, headers: {'content-type': 'application/json'}, body: '{}'});
@@ -113,6 +135,30 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('proxy rate limit', () => {
+  it('limits each client per minute, before the cache or the upstream is reached', async () => {
+    const upstream = await startFakeUpstream(() => ({body: erps}));
+    const gw = await testGateway(backends()[0]!, {
+      proxyRateLimitPerMinute: 3,
+      acceslibre: {apiUrl: upstream.url, apiKey: ACCESLIBRE_KEY},
+      apiEngagement: {apiUrl: upstream.url, apiKey: ENGAGEMENT_KEY},
+    });
+    try {
+      const statuses: number[] = [];
+      for (let page = 1; page <= 5; page++) statuses.push((await get(`${gw.url}/v1/proxy/acceslibre/erps/?page=${page}`)).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+      assert.equal(upstream.seen.length, 3, 'distinct queries cannot drain the key');
+      const limited = await get(`${gw.url}/v1/proxy/acceslibre/erps/?page=1`);
+      assert.deepEqual([limited.status, limited.json.error.code], [429, 'rate_limited']);
+      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      assert.equal((await get(`${gw.url}/v1/proxy/api-engagement/mission`)).status, 200, 'each proxy has its own budget');
+    } finally {
+      await gw.stop();
+      await upstream.close();
+    }
+  });
+});
 
 describe('proxies without keys', () => {
   it('say which variable turns them on', async () => {

@@ -3,6 +3,7 @@ import {after, before, describe, it} from 'node:test';
 import {backends} from './helpers/backends.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {call, get, post} from './helpers/http.js';
+import {ADMIN_EXPORT_RATE_LIMIT} from '../src/routes/signups.js';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
 const CONSENT = 'I agree that the association contacts me about this mission.';
@@ -166,6 +167,24 @@ for (const backend of backends()) {
       assert.ok(!wrong.text.includes(ADMIN));
       const basic = await get(`${gw.url}/v1/signups.csv`, {authorization: `Basic ${Buffer.from(`admin:${ADMIN}`).toString('base64')}`});
       assert.equal(basic.status, 401);
+    });
+  });
+
+  describe(`admin export limits on ${backend.name}`, () => {
+    let gw: TestGateway;
+    before(async () => {
+      gw = await testGateway(backend, {adminToken: ADMIN});
+    });
+    after(async () => gw?.stop());
+
+    it('rate-limits token guesses per client, so the admin token cannot be brute-forced', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < ADMIN_EXPORT_RATE_LIMIT + 1; i++)
+        statuses.push((await get(`${gw.url}/v1/signups.csv`, {authorization: `Bearer guess-${i}`})).status);
+      assert.deepEqual(statuses, [...Array(ADMIN_EXPORT_RATE_LIMIT).fill(401), 429]);
+      const right = await get(`${gw.url}/v1/signups.csv`, {authorization: `Bearer ${ADMIN}`});
+      assert.deepEqual([right.status, right.json.error.code], [429, 'rate_limited'], 'even the right token waits: the limit is not a hint');
+      assert.ok(Number(right.headers.get('retry-after')) > 0);
     });
   });
 

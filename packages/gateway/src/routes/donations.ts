@@ -13,6 +13,9 @@ export interface DonationRouteOptions {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
+/** Per client and minute: ids may be sequential, and each lookup is a HelloAsso request. A donor's page polls a few times. */
+export const CHECKOUT_STATUS_RATE_LIMIT = 30;
+
 /** https, or http on the local machine (development); anything else could send a donor somewhere unsafe. */
 function safeReturnUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2000) return undefined;
@@ -95,15 +98,19 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
     return {redirectUrl: intent.redirectUrl, id: String(intent.id), kind: 'checkout'};
   });
 
-  app.get('/v1/donations/helloasso/checkout/:id', async (request) => {
-    const {id} = request.params as {id: string};
-    if (!/^\d{1,20}$/.test(id)) throw new ApiError(400, 'bad_request', 'A checkout id is a number', {id: 'digits'});
-    const row = (
-      await db.query<{organization: string; amount_cents: number}>('SELECT organization, amount_cents FROM donation_checkouts WHERE id = $1', [id])
-    ).rows[0];
-    if (!row) throw new ApiError(404, 'not_found', 'This gateway created no checkout with this id');
-    const intent = await options.client.call<CheckoutIntent>('GET', `/v5/organizations/${row.organization}/checkout-intents/${id}`);
-    const state = checkoutState(intent);
-    return {id, state, amount: row.amount_cents, orderId: intent.order?.id !== undefined ? String(intent.order.id) : undefined};
-  });
+  app.get(
+    '/v1/donations/helloasso/checkout/:id',
+    {config: {rateLimit: {max: CHECKOUT_STATUS_RATE_LIMIT, timeWindow: 60_000}}},
+    async (request) => {
+      const {id} = request.params as {id: string};
+      if (!/^\d{1,20}$/.test(id)) throw new ApiError(400, 'bad_request', 'A checkout id is a number', {id: 'digits'});
+      const row = (
+        await db.query<{organization: string; amount_cents: number}>('SELECT organization, amount_cents FROM donation_checkouts WHERE id = $1', [id])
+      ).rows[0];
+      if (!row) throw new ApiError(404, 'not_found', 'This gateway created no checkout with this id');
+      const intent = await options.client.call<CheckoutIntent>('GET', `/v5/organizations/${row.organization}/checkout-intents/${id}`);
+      const state = checkoutState(intent);
+      return {id, state, amount: row.amount_cents, orderId: intent.order?.id !== undefined ? String(intent.order.id) : undefined};
+    }
+  );
 }

@@ -1,11 +1,14 @@
 import type {FastifyInstance, FastifyReply} from 'fastify';
 import {ApiError} from '../errors.js';
 import {retryAfterSeconds, upstreamError, upstreamFetch} from '../upstream/fetch.js';
+import {ACCESLIBRE_QUERY, API_ENGAGEMENT_QUERY, proxyQuery, type QueryRules} from './proxy-query.js';
 
 export interface ProxyOptions {
   acceslibre: {apiUrl: string; apiKey?: string};
   apiEngagement: {apiUrl: string; apiKey?: string};
   cacheSeconds: number;
+  /** Per client and minute, on each proxy: every cache miss spends the association's key quota. */
+  rateLimitPerMinute: number;
   timeoutMs: number;
   now: () => number;
 }
@@ -16,14 +19,16 @@ interface Upstream {
   /** The one upstream path this proxy may reach. */
   url: string;
   apiKey?: string;
+  query: QueryRules;
   authHeaders: (key: string) => Record<string, string>;
 }
 
 const MAX_CACHE_ENTRIES = 500;
 
 /**
- * A GET-only proxy to one upstream path that adds the secret key, caches answers, and stops calling an upstream
- * that asked it to wait (429 + Retry-After) until the wait is over.
+ * A GET-only proxy to one upstream path that adds the secret key, takes only the upstream's documented query keys,
+ * limits each client's rate, caches answers, and stops calling an upstream that asked it to wait (429 +
+ * Retry-After) until the wait is over.
  */
 function proxy(app: FastifyInstance, route: string, upstream: Upstream, options: ProxyOptions) {
   const cache = new Map<string, {expires: number; status: number; body: string}>();
@@ -37,12 +42,10 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
       .header('x-lien-cache', hit ? 'hit' : 'miss')
       .send(body);
 
-  app.get(route, async (request, reply) => {
+  app.get(route, {config: {rateLimit: {max: options.rateLimitPerMinute, timeWindow: 60_000}}}, async (request, reply) => {
     if (!upstream.apiKey)
       throw new ApiError(503, 'not_configured', `The ${upstream.name} proxy is off: set ${upstream.envVar} to turn it on`);
-    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
-    query.sort();
-    const key = query.toString();
+    const key = proxyQuery(request.url.split('?')[1] ?? '', upstream.query).toString();
     const now = options.now();
     const cached = cache.get(key);
     if (cached && cached.expires > now) return send(reply, cached.status, cached.body, true);
@@ -90,6 +93,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions): void {
       envVar: 'ACCESLIBRE_API_KEY',
       url: `${options.acceslibre.apiUrl}/api/erps/`,
       apiKey: options.acceslibre.apiKey,
+      query: ACCESLIBRE_QUERY,
       authHeaders: (key) => ({authorization: `Api-Key ${key}`}),
     },
     options
@@ -102,6 +106,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions): void {
       envVar: 'API_ENGAGEMENT_API_KEY',
       url: `${options.apiEngagement.apiUrl}/v0/mission`,
       apiKey: options.apiEngagement.apiKey,
+      query: API_ENGAGEMENT_QUERY,
       authHeaders: (key) => ({'x-api-key': key}),
     },
     options

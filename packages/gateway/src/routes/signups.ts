@@ -15,6 +15,9 @@ export interface SignupRouteOptions {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
+/** Per client and minute: enough for an association downloading its list, far too few to guess a token. */
+export const ADMIN_EXPORT_RATE_LIMIT = 10;
+
 function sameSecret(given: string, expected: string): boolean {
   // Compare digests so that neither the length nor the content leaks through timing.
   const a = createHash('sha256').update(given).digest();
@@ -48,7 +51,7 @@ export function signupRoutes(app: FastifyInstance, db: Database, options: Signup
     }
   );
 
-  app.get('/v1/signups.csv', async (request, reply) => {
+  app.get('/v1/signups.csv', {config: {rateLimit: {max: ADMIN_EXPORT_RATE_LIMIT, timeWindow: 60_000}}}, async (request, reply) => {
     if (!options.adminToken)
       throw new ApiError(404, 'export_disabled', 'The signups export is off: set LIEN_ADMIN_TOKEN to turn it on');
     const auth = request.headers.authorization ?? '';
