@@ -4,6 +4,11 @@ import type {Writable} from 'node:stream';
 export interface GatewayOptions {
   port?: number;
   host?: string;
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For) and protocol: `true` for any,
+   * a hop count, or addresses/CIDRs. Without it every client behind a proxy shares the proxy's rate-limit budget.
+   */
+  trustProxy?: boolean | number | string[];
   /** PGlite data folder (ignored when databaseUrl is set). `memory://` for an in-memory database. */
   dataDir?: string;
   databaseUrl?: string;
@@ -53,10 +58,19 @@ const list = (value: string | undefined) =>
 
 const int = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
 
+/** LIEN_TRUST_PROXY: `true`/`false`, a hop count, or a comma-separated list of addresses and CIDRs. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] | undefined {
+  const trimmed = value?.trim().toLowerCase();
+  if (!trimmed || trimmed === 'false' || trimmed === '0') return undefined;
+  if (trimmed === 'true') return true;
+  return int(trimmed) ?? list(value);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
   return {
     port: int(env.PORT) ?? 8787,
     host: env.HOST || '127.0.0.1',
+    trustProxy: parseTrustProxy(env.LIEN_TRUST_PROXY),
     dataDir: env.LIEN_DATA_DIR || '.lien-data',
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: env.LIEN_STATIC_DIR || undefined,

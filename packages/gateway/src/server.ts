@@ -49,6 +49,12 @@ function loggerOptions(options: GatewayOptions) {
   };
 }
 
+/** Fastify takes a hop count at run time but not in its types: a count becomes the equivalent function. */
+function fastifyTrustProxy(trust: GatewayOptions['trustProxy']) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust ?? false;
+}
+
 /** Builds the gateway: opens the database, applies migrations, loads sample data once, registers the API. */
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const pgliteDataDir = options.databaseUrl ? undefined : (options.dataDir ?? '.lien-data');
@@ -67,6 +73,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     // Fastify's own request id; nothing personal.
     requestIdHeader: false,
+    // Behind a reverse proxy, request.ip (the rate-limit key) is the proxy unless it is trusted to name the client.
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   });
 
   // Every body this API takes is JSON: anything else is answered 415 instead of reaching a handler as a string.

@@ -4,6 +4,7 @@ import {backends} from './helpers/backends.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {call, get, post} from './helpers/http.js';
 import {ADMIN_EXPORT_RATE_LIMIT} from '../src/routes/signups.js';
+import {parseTrustProxy} from '../src/config.js';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
 const CONSENT = 'I agree that the association contacts me about this mission.';
@@ -170,6 +171,31 @@ for (const backend of backends()) {
     });
   });
 
+  describe(`client addresses behind a reverse proxy on ${backend.name}`, () => {
+    const sendAs = (gw: TestGateway, client: string, i: number) =>
+      post(`${gw.url}/v1/signups`, signup({email: `${client}-${i}@example.org`, startedAt: Date.now() - 10_000}), {'x-forwarded-for': client});
+
+    for (const [label, trustProxy, expected] of [
+      ['with the proxy trusted, each client has its own budget', ['127.0.0.1'], [201, 429, 201]],
+      ['with one trusted hop, too', 1, [201, 429, 201]],
+      ['without it, the forwarded address is ignored and the proxy is one client', undefined, [201, 429, 429]],
+    ] as const) {
+      it(label, async () => {
+        const gw = await testGateway(backend, {trustProxy: typeof trustProxy === 'object' ? [...trustProxy] : trustProxy, signups: {rateLimitPerMinute: 1, minFillMs: 0}});
+        try {
+          const statuses = [
+            (await sendAs(gw, '203.0.113.1', 1)).status,
+            (await sendAs(gw, '203.0.113.1', 2)).status,
+            (await sendAs(gw, '203.0.113.2', 1)).status,
+          ];
+          assert.deepEqual(statuses, expected);
+        } finally {
+          await gw.stop();
+        }
+      });
+    }
+  });
+
   describe(`admin export limits on ${backend.name}`, () => {
     let gw: TestGateway;
     before(async () => {
@@ -213,3 +239,13 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('LIEN_TRUST_PROXY', () => {
+  it('reads true, a hop count, or a list of addresses and CIDRs', () => {
+    assert.equal(parseTrustProxy(undefined), undefined);
+    assert.equal(parseTrustProxy('false'), undefined);
+    assert.equal(parseTrustProxy('true'), true);
+    assert.equal(parseTrustProxy('2'), 2);
+    assert.deepEqual(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1'), ['127.0.0.1', '10.0.0.0/8', '::1']);
+  });
+});
