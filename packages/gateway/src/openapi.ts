@@ -189,7 +189,8 @@ export const openapiDocument = {
       get: {
         summary: 'Acceslibre /api/erps/ with the gateway’s API key; documented filters only; cached; rate-limited per client',
         description:
-          'Answers what Acceslibre answers ({count, next, previous, results}). Any other query key is refused (400 naming it). ' +
+          'Answers what Acceslibre answers ({count, next, previous, results}), with `next` and `previous` pointing at this ' +
+          'route on the origin the request used (the upstream host is never shown). Any other query key is refused (400 naming it). ' +
           'Rate-limited per client (429 rate_limited with Retry-After); an upstream 429 becomes 429 upstream_rate_limited with ' +
           'Retry-After, other upstream errors 502.',
         parameters: [

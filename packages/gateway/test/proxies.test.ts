@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {backends} from './helpers/backends.js';
-import {startFakeUpstream, type FakeAnswer} from './helpers/fake-upstream.js';
+import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
-import {call, get} from './helpers/http.js';
+import {call, get, rawGet} from './helpers/http.js';
 
 const ACCESLIBRE_KEY = 'acceslibre-key-never-shown';
 const ENGAGEMENT_KEY = 'engagement-key-never-shown';
@@ -23,13 +23,14 @@ for (const backend of backends()) {
     let next: FakeAnswer | undefined;
     let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
     let gw: TestGateway;
+    const answers = (r: SeenRequest): FakeAnswer => {
+      if (next) return next;
+      if (r.path === '/api/erps/' && r.headers.authorization === `Api-Key ${ACCESLIBRE_KEY}`) return {body: erps};
+      if (r.path === '/v0/mission' && r.headers['x-api-key'] === ENGAGEMENT_KEY) return {body: missions};
+      return {status: 401, body: {detail: 'bad key'}};
+    };
     before(async () => {
-      upstream = await startFakeUpstream((r) => {
-        if (next) return next;
-        if (r.path === '/api/erps/' && r.headers.authorization === `Api-Key ${ACCESLIBRE_KEY}`) return {body: erps};
-        if (r.path === '/v0/mission' && r.headers['x-api-key'] === ENGAGEMENT_KEY) return {body: missions};
-        return {status: 401, body: {detail: 'bad key'}};
-      });
+      upstream = await startFakeUpstream(answers);
       gw = await testGateway(backend, {
         now: () => clock,
         proxyCacheSeconds: 60,
@@ -121,6 +122,36 @@ for (const backend of backends()) {
       assert.deepEqual(upstream.seen[0]!.query.getAll('equipments'), ['having_adapted_wc', 'having_guide_band']);
     });
 
+    it('points next and previous back at the proxy, on the origin the client used', async () => {
+      // Three pages of one place; the upstream's links name its own host and path (and a key the proxy does not take).
+      upstream.setHandler((r) => {
+        const page = Number(r.query.get('page') ?? '1');
+        const link = (p: number) => `${upstream.url}/api/erps/?commune=Lorient&format=json&page_size=1${p > 1 ? `&page=${p}` : ''}`;
+        return {body: {...erps, count: 3, page_size: 1, next: page < 3 ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null}};
+      });
+      try {
+        const route = `${gw.url}/v1/proxy/acceslibre/erps/`;
+        const first = await get(`${route}?page_size=1&commune=Lorient`);
+        assert.deepEqual([first.json.next, first.json.previous], [`${route}?commune=Lorient&page=2&page_size=1`, null]);
+        assert.deepEqual(Object.keys(first.json), Object.keys(erps), 'the answer keeps its shape');
+        const second = await get(first.json.next);
+        assert.equal(second.status, 200, second.text);
+        assert.deepEqual([second.json.previous, second.json.next], [`${route}?commune=Lorient&page_size=1`, `${route}?commune=Lorient&page=3&page_size=1`]);
+        assert.equal((await get(second.json.next)).json.next, null);
+        assert.deepEqual(upstream.seen.map((r) => r.query.get('page')), [null, '2', '3']);
+        for (const text of [first.text, second.text]) {
+          assert.ok(!text.includes(upstream.url) && !text.includes('/api/erps/'), 'the upstream is never named');
+          assert.ok(!text.includes(ACCESLIBRE_KEY));
+        }
+        // A cached answer too is given links on the origin of the request that reads it.
+        const elsewhere = await rawGet(gw.url, '/v1/proxy/acceslibre/erps/?commune=Lorient&page_size=1', {host: 'lien.example:8443'});
+        assert.equal(elsewhere.json.next, 'http://lien.example:8443/v1/proxy/acceslibre/erps/?commune=Lorient&page=2&page_size=1');
+        assert.equal(upstream.seen.length, 3);
+      } finally {
+        upstream.setHandler(answers);
+      }
+    });
+
     it('only GET, only those paths', async () => {
       for (const method of ['POST', 'PUT', 'DELETE']) {
         const r = await call(`${gw.url}/v1/proxy/acceslibre/erps/`, {method, headers: {'content-type': 'application/json'}, body: '{}'});
@@ -153,6 +184,20 @@ describe('proxy rate limit', () => {
       assert.deepEqual([limited.status, limited.json.error.code], [429, 'rate_limited']);
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
       assert.equal((await get(`${gw.url}/v1/proxy/api-engagement/mission`)).status, 200, 'each proxy has its own budget');
+    } finally {
+      await gw.stop();
+      await upstream.close();
+    }
+  });
+});
+
+describe('proxy paging behind a trusted reverse proxy', () => {
+  it('gives links on the public origin the proxy forwards', async () => {
+    const upstream = await startFakeUpstream((r) => ({body: {...erps, next: `${upstream.url}/api/erps/?page=2&q=${r.query.get('q')}`}}));
+    const gw = await testGateway(backends()[0]!, {trustProxy: ['127.0.0.1'], acceslibre: {apiUrl: upstream.url, apiKey: ACCESLIBRE_KEY}});
+    try {
+      const r = await rawGet(gw.url, '/v1/proxy/acceslibre/erps/?q=gare', {'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.asso.example', 'x-forwarded-for': '203.0.113.9'});
+      assert.equal(r.json.next, 'https://www.asso.example/v1/proxy/acceslibre/erps/?page=2&q=gare');
     } finally {
       await gw.stop();
       await upstream.close();

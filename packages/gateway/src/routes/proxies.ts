@@ -1,6 +1,7 @@
-import type {FastifyInstance, FastifyReply} from 'fastify';
+import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {ApiError} from '../errors.js';
 import {retryAfterSeconds, upstreamError, upstreamFetch} from '../upstream/fetch.js';
+import {proxyPagingLinks, withPagingLinks, type PagingLinks} from './proxy-paging.js';
 import {ACCESLIBRE_QUERY, API_ENGAGEMENT_QUERY, proxyQuery, type QueryRules} from './proxy-query.js';
 
 export interface ProxyOptions {
@@ -25,22 +26,30 @@ interface Upstream {
 
 const MAX_CACHE_ENTRIES = 500;
 
+interface CachedAnswer {
+  expires: number;
+  body: string;
+  /** Only for an answer with paging links, which are made absolute per request (the origin may differ). */
+  parsed?: Record<string, unknown>;
+  links?: PagingLinks;
+}
+
 /**
  * A GET-only proxy to one upstream path that adds the secret key, takes only the upstream's documented query keys,
- * limits each client's rate, caches answers, and stops calling an upstream that asked it to wait (429 +
+ * limits each client's rate, caches answers, points paging links back at itself, and stops calling an upstream that asked it to wait (429 +
  * Retry-After) until the wait is over.
  */
 function proxy(app: FastifyInstance, route: string, upstream: Upstream, options: ProxyOptions) {
-  const cache = new Map<string, {expires: number; status: number; body: string}>();
+  const cache = new Map<string, CachedAnswer>();
   let blockedUntil = 0;
 
-  const send = (reply: FastifyReply, status: number, body: string, hit: boolean) =>
+  const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedAnswer, hit: boolean) =>
     reply
-      .code(status)
+      .code(200)
       .type('application/json; charset=utf-8')
       .header('cache-control', `public, max-age=${options.cacheSeconds}`)
       .header('x-lien-cache', hit ? 'hit' : 'miss')
-      .send(body);
+      .send(entry.parsed && entry.links ? withPagingLinks(entry.parsed, entry.links, `${request.protocol}://${request.host}`) : entry.body);
 
   app.get(route, {config: {rateLimit: {max: options.rateLimitPerMinute, timeWindow: 60_000}}}, async (request, reply) => {
     if (!upstream.apiKey)
@@ -48,7 +57,7 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
     const key = proxyQuery(request.url.split('?')[1] ?? '', upstream.query).toString();
     const now = options.now();
     const cached = cache.get(key);
-    if (cached && cached.expires > now) return send(reply, cached.status, cached.body, true);
+    if (cached && cached.expires > now) return send(request, reply, cached, true);
     if (now < blockedUntil)
       throw new ApiError(429, 'upstream_rate_limited', `${upstream.name} asked to slow down; retry later`, undefined, {
         'retry-after': String(Math.ceil((blockedUntil - now) / 1000)),
@@ -65,14 +74,17 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
       throw upstreamError(upstream.name, response, now);
     }
     const body = await response.text();
+    let parsed: unknown;
     try {
-      JSON.parse(body);
+      parsed = JSON.parse(body);
     } catch {
       throw new ApiError(502, 'upstream_error', `${upstream.name} answered with something that is not JSON`);
     }
+    const links = proxyPagingLinks(parsed, upstream.url, route, upstream.query);
+    const entry: CachedAnswer = {expires: now + options.cacheSeconds * 1000, body, ...(links ? {parsed: parsed as Record<string, unknown>, links} : {})};
     if (cache.size >= MAX_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, {expires: now + options.cacheSeconds * 1000, status: 200, body});
-    return send(reply, 200, body, false);
+    cache.set(key, entry);
+    return send(request, reply, entry, false);
   });
   // Only GET goes through: anything else is answered here, never forwarded.
   app.route({
