@@ -1,5 +1,4 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {guard} from 'lit/directives/guard.js';
 import {Task, TaskStatus} from '@lit/task';
 import {msg, str} from '@lit/localize';
 import {baseStyles, currentLocale, describeError, formatNumber, isAbort, LienElement, LienError, renderStatus, toLienError} from '@lien/core';
@@ -36,8 +35,11 @@ const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_TILES_ATTRIBUTION = '© OpenStreetMap contributors';
 /** Wait after the view stops moving before asking the source, so a drag is one request, not twenty. */
 const LOAD_DELAY = 300;
-/** Up to this many places are filtered at once; more are filtered and gridded in slices that yield. */
-const SELECT_AT_ONCE = 20_000;
+/**
+ * Up to this many places are filtered at once; more are filtered and gridded in later tasks, in slices that
+ * yield, so that neither they nor the list and markers drawn from them lengthen the task that loaded them.
+ */
+const SELECT_AT_ONCE = 5_000;
 
 type Loaded = LoadResult & {tooWide?: boolean};
 
@@ -137,7 +139,7 @@ export class AccessMap extends LienElement {
     this.view = 'both';
     this.viewZoom = 15;
     this.mapFailed = false;
-    this.grid = PlaceGrid.empty;
+    this.grid = runNow(PlaceGrid.build([]));
   }
 
   private activeSource?: PlaceSource;
@@ -145,6 +147,8 @@ export class AccessMap extends LienElement {
   private inViewCount = 0;
   /** The places the list shows; the same array as long as they do not change, so the list is not redrawn. */
   private shown: Place[] = [];
+  /** The list as last rendered, and what it was rendered from: given again as is, Lit changes no node. */
+  private listTemplate?: {from: unknown[]; result: unknown};
   /** A selection of many places under way, in slices. */
   private selecting?: {abort: AbortController; done: Promise<void>};
   /** Until a first answer came from this source, the view's load is asked at once, without the pause. */
@@ -433,6 +437,14 @@ export class AccessMap extends LienElement {
     </p>`;
   }
 
+  private renderListOnce() {
+    const from = [this.shown, this.inViewCount, currentLocale()];
+    if (!this.listTemplate || from.some((value, i) => value !== this.listTemplate!.from[i])) {
+      this.listTemplate = {from, result: renderList(this.shown, this.inViewCount, (place) => this.select(place, 'list'))};
+    }
+    return this.listTemplate.result;
+  }
+
   override render() {
     return html`<div class="layout">
       <div part="filters" class="filters">
@@ -452,9 +464,7 @@ export class AccessMap extends LienElement {
             ? html`<div part="detail">${renderDetail(this.selected, () => this.back())}</div>`
             : this.view !== 'map'
               ? html`<section part="list" class="list" aria-labelledby="list-heading">
-                  ${guard([this.shown, this.inViewCount, currentLocale()], () =>
-                    renderList(this.shown, this.inViewCount, (place) => this.select(place, 'list'))
-                  )}
+                  ${this.renderListOnce()}
                 </section>`
               : nothing}
         </div>

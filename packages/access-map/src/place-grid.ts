@@ -17,8 +17,6 @@ const SORT_ALL = 2000;
  * a few thousand steps. Also holds the coordinates as two arrays, which the map's clustering is built from.
  */
 export class PlaceGrid {
-  static readonly empty = new PlaceGrid([], new Float64Array(0), new Float64Array(0), [0, 0, 0, 0], 1, new Uint32Array(2), new Uint32Array(0));
-
   private constructor(
     readonly places: Place[],
     readonly lon: Float64Array,
@@ -46,7 +44,6 @@ export class PlaceGrid {
       if (y > north) north = y;
       if (i % STRIDE === STRIDE - 1) yield;
     }
-    if (!n) return PlaceGrid.empty;
     // About eight places a cell, at most 512×512 cells (1 MB of offsets).
     const side = Math.max(1, Math.min(512, Math.round(Math.sqrt(n / 8))));
     const grid = new PlaceGrid(places, lon, lat, [w, s, e, north], side, new Uint32Array(side * side + 1), new Uint32Array(n));

@@ -21,8 +21,13 @@ const pause = (): Promise<void> => {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
 
-/** Runs `steps`, giving the main thread back every few milliseconds; rejects once `signal` aborts. */
+/**
+ * Runs `steps` in tasks of their own (the first one too: the work that asked for it finishes first), giving
+ * the main thread back every few milliseconds; rejects once `signal` aborts.
+ */
 export async function runSliced<T>(steps: Steps<T>, signal: AbortSignal): Promise<T> {
+  await pause();
+  signal.throwIfAborted();
   let sliceEnd = performance.now() + SLICE_MS;
   for (;;) {
     const step = steps.next();
