@@ -175,7 +175,9 @@ export const openapiDocument = {
     '/v1/donations/helloasso/checkout/{id}': {
       get: {
         summary: 'The state of a checkout, as HelloAsso reports it (never trusted from the return URL)',
-        description: 'Rate-limited per client (429 with Retry-After): each lookup is a HelloAsso request.',
+        description:
+          'confirmed only when a payment of the order is Authorized, Registered or Processed; refused when every payment failed; ' +
+          'pending otherwise (also for an order without payments). Rate-limited per client (429 with Retry-After): each lookup is a HelloAsso request.',
         parameters: [{name: 'id', in: 'path', required: true, schema: {type: 'string'}}],
         responses: {
           '200': json({type: 'object', properties: {id: {type: 'string'}, state: {enum: ['pending', 'confirmed', 'refused']}, amount: {type: 'integer'}, orderId: {type: 'string'}}}),

@@ -16,7 +16,7 @@ function fakeHelloAsso(clock: () => number) {
   let issued = 0;
   const valid = new Map<string, number>(); // access token → expiry
   const refreshTokens = new Set<string>();
-  const state = {refuseRefresh: false, revokeAll: false, failNext: 0 as number, status: 500, retryAfter: '', paid: new Set<string>()};
+  const state = {refuseRefresh: false, revokeAll: false, failNext: 0 as number, status: 500, retryAfter: '', paid: new Set<string>(), orders: new Map<string, unknown>()};
   const handler = (r: SeenRequest): FakeAnswer => {
     if (r.path === '/oauth2/token') {
       const form = new URLSearchParams(r.body);
@@ -48,7 +48,8 @@ function fakeHelloAsso(clock: () => number) {
       return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`}};
     }
     const id = intents[2]!;
-    return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`, ...(state.paid.has(id) ? {order: {id: 77, payments: [{state: 'Authorized'}]}} : {})}};
+    const order = state.orders.get(id) ?? (state.paid.has(id) ? {id: 77, payments: [{state: 'Authorized'}]} : undefined);
+    return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`, ...(order ? {order} : {})}};
   };
   return {handler, state, valid};
 }
@@ -126,6 +127,23 @@ for (const backend of backends()) {
       assert.deepEqual([unknown.status, unknown.json.error.code], [404, 'not_found']);
       const bad = await get(`${gw.url}/v1/donations/helloasso/checkout/1%3B%20DROP%20TABLE%20x`);
       assert.equal(bad.status, 400);
+    });
+
+    it('confirms only an order with a payment HelloAsso authorized, registered or processed', async () => {
+      const id = (await checkout()).json.id as string;
+      for (const [order, state] of [
+        [{id: 78}, 'pending'],
+        [{id: 78, payments: []}, 'pending'],
+        [{id: 78, payments: [{state: 'Pending'}]}, 'pending'],
+        [{id: 78, payments: [{state: 'Refused'}]}, 'refused'],
+        [{id: 78, payments: [{state: 'Refused'}, {state: 'Registered'}]}, 'confirmed'],
+        [{id: 78, payments: [{state: 'Processed'}]}, 'confirmed'],
+      ] as const) {
+        fake.state.orders.set(id, order);
+        const r = await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`);
+        assert.equal(r.json.state, state, JSON.stringify(order));
+      }
+      fake.state.orders.delete(id);
     });
 
     it('enforces amount bounds and safe URLs on the server', async () => {

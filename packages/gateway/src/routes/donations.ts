@@ -34,13 +34,19 @@ interface CheckoutIntent {
   order?: {id?: number | string; payments?: {state?: string}[]};
 }
 
-/** HelloAsso's word on a checkout: confirmed only when an order exists and no payment of it failed. */
+/** HelloAsso v5 payment states of money actually taken or guaranteed. */
+const PAID_STATES = ['Authorized', 'Registered', 'Processed'];
+const FAILED_STATES = ['Refused', 'Canceled', 'Abandoned'];
+
+/**
+ * HelloAsso's word on a checkout: confirmed only when a payment of its order is authorized, registered or
+ * processed. An order without payments (missing or empty list) proves nothing: it stays pending.
+ */
 function checkoutState(intent: CheckoutIntent): 'pending' | 'confirmed' | 'refused' {
-  const order = intent.order;
-  if (!order) return 'pending';
-  const states = (order.payments ?? []).map((p) => p.state ?? '');
-  if (states.length && states.every((s) => ['Refused', 'Canceled', 'Abandoned'].includes(s))) return 'refused';
-  if (states.length === 0 || states.some((s) => ['Authorized', 'Registered', 'Processed'].includes(s))) return 'confirmed';
+  const payments = intent.order?.payments;
+  const states = Array.isArray(payments) ? payments.map((p) => p?.state ?? '') : [];
+  if (states.some((s) => PAID_STATES.includes(s))) return 'confirmed';
+  if (states.length && states.every((s) => FAILED_STATES.includes(s))) return 'refused';
   return 'pending';
 }
 
