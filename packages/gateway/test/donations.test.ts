@@ -115,6 +115,35 @@ for (const backend of backends()) {
       assert.equal(grants().length, 1);
     });
 
+    it('keeps a newer token when a request made with an older one is refused', async () => {
+      // A leaves with the current token and is held; the token is then revoked; B gets 401, renews, succeeds;
+      // only then is A refused. A must retry with B's new token, not throw it away for yet another one.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding = true;
+      upstream.setHandler(async (r) => {
+        if (holding && r.method === 'POST' && r.path.endsWith('/checkout-intents')) {
+          holding = false;
+          await held;
+        }
+        return fake.handler(r);
+      });
+      try {
+        const a = checkout();
+        while (!upstream.seen.some((r) => r.path.endsWith('/checkout-intents'))) await new Promise((resolve) => setTimeout(resolve, 5));
+        fake.state.revokeAll = true;
+        const b = await checkout();
+        assert.equal(b.status, 200, b.text);
+        release();
+        assert.equal((await a).status, 200);
+        assert.equal(grants().length, 1, 'one new token for both');
+        await checkout();
+        assert.equal(grants().length, 1, 'and it stays cached');
+      } finally {
+        upstream.setHandler(fake.handler);
+      }
+    });
+
     it('reports the state HelloAsso confirms, not what the return URL says', async () => {
       const created = await checkout();
       const id = created.json.id as string;

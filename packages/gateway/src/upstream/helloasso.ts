@@ -89,8 +89,9 @@ export class HelloAssoClient {
         this.options.timeoutMs
       );
       if (response.status === 401 && attempt === 0) {
-        // Revoked or expired early: forget it and try once with a new one.
-        this.token = undefined;
+        // Revoked or expired early: forget it and try once with a new one. Only if it is still the cached one: a
+        // concurrent request may already have replaced it, and the newer token must not be thrown away.
+        if (this.token?.accessToken === token) this.token = undefined;
         continue;
       }
       if (!response.ok) throw upstreamError('HelloAsso', response, this.options.now());
