@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {importPlacesFile} from '../src/import/places.js';
+import {validCoordinates} from '../src/import/text.js';
 import {backends} from './helpers/backends.js';
 import {jsonFileWriter} from './helpers/files.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
@@ -205,6 +206,33 @@ for (const backend of backends()) {
       assert.equal(cafe.properties.editPageUrl, 'https://www.openstreetmap.org/edit?node=1');
       assert.equal(toilets.properties.name, 'Toilets (unnamed)');
       assert.deepEqual(toilets.properties.accessibility.restrooms, [{isAccessibleWithWheelchair: true}]);
+    });
+
+    it('rejects polygons whose coordinates are not numbers instead of storing a NaN centroid', async () => {
+      const ring = [['12', '42'], ['12.2', '42'], ['12.2', '42.2'], ['12', '42.2'], ['12', '42']];
+      const file = writeJson('text-coordinates.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          {type: 'Feature', id: 'text-poly', geometry: {type: 'Polygon', coordinates: [ring]}, properties: {name: 'Text square'}},
+          {type: 'Feature', id: 'text-multi', geometry: {type: 'MultiPolygon', coordinates: [[ring]]}, properties: {name: 'Text squares'}},
+          {type: 'Feature', id: 'null-poly', geometry: {type: 'Polygon', coordinates: [[[null, null], [null, null], [null, null]]]}, properties: {name: 'Nulls'}},
+          {type: 'Feature', id: 'origin', geometry: {type: 'Point', coordinates: [0, 0]}, properties: {name: 'Null Island'}},
+        ],
+      });
+      const summary = await importPlacesFile(gw.db, file, {licenceName: 'CC0', attribution: 'test'});
+      assert.equal(summary.inserted, 0);
+      assert.deepEqual(
+        summary.rejected.map((r) => [r.id, r.reason]),
+        [
+          ['text-poly', 'coordinates are not numbers'],
+          ['text-multi', 'coordinates are not numbers'],
+          ['null-poly', 'coordinates are not numbers'],
+          ['origin', 'coordinates are 0,0 (a placeholder)'],
+        ]
+      );
+      const stored = await gw.db.query("SELECT id FROM places WHERE lon = 'NaN'::float8 OR lat = 'NaN'::float8");
+      assert.deepEqual(stored.rows, []);
+      for (const [lon, lat] of [[NaN, 47], [-3, NaN], [Infinity, 47]]) assert.equal(validCoordinates(lon, lat), 'coordinates are not numbers');
     });
 
     it('refuses a GeoJSON file whose licence is not given', async () => {

@@ -16,9 +16,18 @@ interface Feature {
   properties?: Record<string, unknown> | null;
 }
 
-/** Area-weighted centroid of a ring (shoelace formula); the vertex average when the ring has no area. */
-function ringCentroid(ring: Position[]): [number, number] | undefined {
-  if (ring.length === 0) return undefined;
+const NOT_NUMBERS = 'coordinates are not numbers';
+
+const isPosition = (p: unknown): p is Position =>
+  Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
+/**
+ * Area-weighted centroid of a ring (shoelace formula); the vertex average when the ring has no area. Positions
+ * written as text ("12.5") are refused: JavaScript would add them as strings and make a wrong or NaN point.
+ */
+function ringCentroid(ring: unknown): [number, number] | string | undefined {
+  if (!Array.isArray(ring) || ring.length === 0) return undefined;
+  if (!ring.every(isPosition)) return NOT_NUMBERS;
   let area = 0;
   let cx = 0;
   let cy = 0;
@@ -43,12 +52,12 @@ export function featurePoint(geometry: Geometry | null | undefined): [number, nu
   const c = geometry.coordinates;
   switch (geometry.type) {
     case 'Point':
-      return Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number' ? [c[0], c[1]] : 'malformed Point';
+      return isPosition(c) ? [c[0]!, c[1]!] : 'malformed Point';
     case 'Polygon':
-      return ringCentroid(((c as Position[][]) ?? [])[0] ?? []) ?? 'malformed Polygon';
+      return ringCentroid(Array.isArray(c) ? c[0] : undefined) ?? 'malformed Polygon';
     case 'MultiPolygon': {
       // The largest outer ring stands for the whole.
-      const rings = ((c as Position[][][]) ?? []).map((polygon) => polygon[0] ?? []);
+      const rings = (Array.isArray(c) ? c : []).map((polygon) => (Array.isArray(polygon) && Array.isArray(polygon[0]) ? (polygon[0] as unknown[]) : []));
       const largest = rings.sort((a, b) => b.length - a.length)[0];
       return (largest && ringCentroid(largest)) ?? 'malformed MultiPolygon';
     }

@@ -50,6 +50,8 @@ export const url = (value: unknown) => {
 
 export function validCoordinates(lon: number | undefined, lat: number | undefined): string | undefined {
   if (lon === undefined || lat === undefined) return 'no coordinates';
+  // NaN and Infinity pass every range comparison below; PostgreSQL would store them as coordinates.
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return 'coordinates are not numbers';
   if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return 'coordinates out of range';
   if (lon === 0 && lat === 0) return 'coordinates are 0,0 (a placeholder)';
   return undefined;
