@@ -290,7 +290,10 @@ export const openapiDocument = {
                   required: ['id', 'name', 'source', 'accessibility'],
                   properties: {
                     id: {type: 'string'},
-                    name: {type: 'string', description: 'Plain text; may hold any characters: render as text'},
+                    name: {
+                      type: 'string',
+                      description: 'Plain text; may hold any characters: render as text. Empty for a place without a name (show its category or a localized "unnamed place")',
+                    },
                     category: {type: 'string'},
                     address: {type: 'string'},
                     phone: {type: 'string'},

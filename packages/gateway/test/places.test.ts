@@ -204,7 +204,8 @@ for (const backend of backends()) {
       assert.deepEqual(cafe.properties.accessibility.partiallyAccessibleWith, {wheelchair: true, mobilityImpairment: true, hearingImpairment: true});
       assert.deepEqual(cafe.properties.accessibility.description, {fr: 'Une marche de 5 cm'});
       assert.equal(cafe.properties.editPageUrl, 'https://www.openstreetmap.org/edit?node=1');
-      assert.equal(toilets.properties.name, 'Toilets (unnamed)');
+      assert.equal(toilets.properties.name, '', 'no English label stored: clients localize an unnamed place');
+      assert.equal(toilets.properties.category, 'toilets');
       assert.deepEqual(toilets.properties.accessibility.restrooms, [{isAccessibleWithWheelchair: true}]);
     });
 

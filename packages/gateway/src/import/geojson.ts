@@ -105,8 +105,10 @@ export function geojsonPlaces(data: unknown, summary: ImportSummary): PlaceRecor
     const hasA11y = props.accessibility && typeof props.accessibility === 'object';
     const source: PlaceSource = osm ? 'osm' : hasA11y ? 'a11yjson' : 'geojson';
     const category = text(props.category, 200) ?? osmCategory(props);
-    const name = text(props.name, 500) ?? (category ? `${category[0]!.toUpperCase()}${category.slice(1)} (unnamed)` : undefined);
-    if (!name) return void summary.rejected.push({row, id: sourceId, reason: 'no name and no category (e.g. a bare route stop or a building entrance)'});
+    // An unnamed place with a category is kept with an empty name: clients show its category or "Unnamed place"
+    // in the reader's language, which a stored English label would not be.
+    const name = text(props.name, 500) ?? '';
+    if (!name && !category) return void summary.rejected.push({row, id: sourceId, reason: 'no name and no category (e.g. a bare route stop or a building entrance)'});
     const accessibility: Accessibility = hasA11y ? (props.accessibility as Accessibility) : osmAccessibility(props);
     const [osmType, osmId] = osm ? sourceId.split('/') : [];
     places.push({

@@ -76,7 +76,7 @@ export function placesRoutes(app: FastifyInstance, db: Database): void {
                 p.lon, p.lat, p.accessibility, p.updated_at, d.licence_name, d.licence_url, d.attribution, d.is_sample
            FROM places p JOIN datasets d ON d.id = p.dataset_id
           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY p.name, p.id
+          ORDER BY p.name = '', p.name, p.id
           LIMIT ${param(limit + 1)}`,
         params
       )
