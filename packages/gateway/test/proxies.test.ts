@@ -157,10 +157,22 @@ for (const backend of backends()) {
         const r = await call(`${gw.url}/v1/proxy/acceslibre/erps/`, {method, headers: {'content-type': 'application/json'}, body: '{}'});
         assert.deepEqual([r.status, r.json.error.code], [405, 'method_not_allowed'], method);
       }
-      for (const path of ['/v1/proxy/acceslibre/erps/abc/', '/v1/proxy/acceslibre/admin', '/v1/proxy/acceslibre/erps/../../api/other', '/v1/proxy/api-engagement/v0/mission/1', '/v1/proxy/api-engagement/organization']) {
+      for (const path of ['/v1/proxy/acceslibre/erps/abc/', '/v1/proxy/acceslibre/admin', '/v1/proxy/api-engagement/v0/mission/1', '/v1/proxy/api-engagement/organization']) {
         const r = await get(`${gw.url}${path}`);
         assert.equal(r.status, 404, path);
         assert.equal(r.json.error.code, 'not_found');
+      }
+      // Sent as written (fetch would resolve the dots before sending): a path climbing out of the proxied one.
+      for (const path of [
+        '/v1/proxy/acceslibre/erps/../../api/other',
+        '/v1/proxy/acceslibre/erps/%2e%2e/%2e%2e/api/other',
+        '/v1/proxy/acceslibre/erps/..%2f..%2fapi%2fother',
+        '/v1/proxy/api-engagement/mission/../organization',
+      ]) {
+        const r = await rawGet(gw.url, path);
+        assert.ok([400, 404].includes(r.status), `${path}: ${r.status}`);
+        assert.equal(typeof r.json.error.code, 'string', path);
+        if (r.status === 404) assert.ok(r.json.error.message.endsWith(path), `the gateway saw the path as sent: ${r.json.error.message}`);
       }
       assert.equal(upstream.seen.length, 0);
     });
