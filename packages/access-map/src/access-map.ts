@@ -167,11 +167,15 @@ export class AccessMap extends LienElement {
       if (!areaKey) return undefined;
       if (source.minZoom !== undefined && zoom < source.minZoom) return {places: [], attribution: [], tooWide: true};
       const area = areaKey.split(',').map(Number) as BBox;
-      const cached = this.cache.get(area);
+      // This source's cache: a load that outlives a change of source fills only the old one.
+      const cache = this.cache;
+      const cached = cache.get(area);
       if (cached) return cached;
       if (this.answered) await wait(LOAD_DELAY, signal);
       const result = await source.load({bbox: area, zoom, needs: this.chosenNeeds, q: this.q}, {signal});
-      this.cache.set(area, result);
+      // A source may ignore the abort: what it answers for a view left behind is not kept.
+      signal.throwIfAborted();
+      cache.set(area, result);
       return result;
     },
     onComplete: (result) => {
@@ -208,7 +212,7 @@ export class AccessMap extends LienElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('source') || changed.has('src') || changed.has('dataSource')) {
       this.activeSource = this.dataSource ?? createSource(this.source, {url: this.src});
-      this.cache.clear();
+      this.cache = new AreaCache();
       this.loaded = undefined;
       this.answered = false;
     }

@@ -5,7 +5,8 @@ import {areaFor, viewBBox} from '../src/geo.js';
 import type {PlaceQuery, PlaceSource} from '../src/sources/types.js';
 import type {AccessMap} from '../src/access-map.js';
 import {lienSource} from '../src/sources/lien.js';
-import {M} from './helpers.js';
+import type {Place} from '../src/place.js';
+import {M, names} from './helpers.js';
 
 /** A source that records its calls and their signals, answering from the loopback gateway. */
 function recording() {
@@ -17,6 +18,13 @@ function recording() {
       return inner.load(query, options);
     },
   };
+  return {calls, source};
+}
+
+/** A source that always answers these places, and counts its calls. */
+function counting(places: Place[]) {
+  const calls: PlaceQuery[] = [];
+  const source: PlaceSource = {load: async (query) => (calls.push(query), {places, attribution: []})};
   return {calls, source};
 }
 
@@ -34,6 +42,28 @@ describe('loading by area', () => {
     cache.set([2, 48, 3, 49], {places: [], attribution: []});
     expect(cache.get([2.2, 48.2, 2.5, 48.5])).to.not.equal(undefined);
     expect(cache.get([1, 48, 2.5, 48.5])).to.equal(undefined);
+  });
+
+  it('serves a truncated answer only for its own area, so that zooming in loads again', () => {
+    const cache = new AreaCache();
+    cache.set([2, 48, 3, 49], {places: [], attribution: [], truncated: true});
+    expect(cache.get([2, 48, 3, 49])).to.not.equal(undefined);
+    expect(cache.get([2.2, 48.2, 2.5, 48.5])).to.equal(undefined);
+  });
+
+  it('never serves a new source what an old one answered after the switch', async () => {
+    const place = (name: string): Place => ({id: name, name, lat: 48.85, lon: 2.37, source: 'geojson', accessibility: {}});
+    // The old source ignores the abort and answers late.
+    const old: PlaceSource = {load: () => new Promise((resolve) => setTimeout(() => resolve({places: [place('Old')], attribution: []}), 150))};
+    const {calls, source} = counting([place('New')]);
+    const el = await fixture<AccessMap>(html`<access-map .dataSource=${old} center="48.85,2.37" zoom="14" view="list"></access-map>`);
+    el.dataSource = source;
+    await oneEvent(el, 'lien-load');
+    await new Promise((r) => setTimeout(r, 250));
+    el.zoom = 15;
+    await el.drawn;
+    expect(names(el)).to.deep.equal(['New']);
+    expect(calls).to.have.length(1);
   });
 
   it('loads once for a view, not again for a small move, and cancels a load the view has left', async () => {
