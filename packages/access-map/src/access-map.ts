@@ -19,7 +19,7 @@ import type {BBox, LoadResult, PlaceSource} from './sources/types.js';
 import {renderDetail} from './view/detail.js';
 import {renderFilters} from './view/filters.js';
 import {LIST_LIMIT, renderList} from './view/list.js';
-import {clusterLabel, markerLabel} from './view/words.js';
+import {clusterLabel, markerLabel, placesCount} from './view/words.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -359,7 +359,10 @@ export class AccessMap extends LienElement {
     const item = this.renderRoot.querySelector<HTMLElement>(`button.place[data-id="${CSS.escape(place.id)}"]`);
     const marker = this.mapView?.markerOf(place);
     const target = this.selectedFrom === 'map' ? (marker ?? item) : (item ?? marker);
-    (target ?? this.renderRoot.querySelector<HTMLElement>('#list-heading'))?.focus();
+    // The place may now be in a cluster or out of view: focus then goes to the list's heading, or to the
+    // map itself when there is no list.
+    const fallback = this.view === 'map' ? this.mapView?.map.getContainer() : this.renderRoot.querySelector<HTMLElement>('#list-heading');
+    (target ?? fallback)?.focus();
   }
 
   private setNeed(need: Need, checked: boolean): void {
@@ -396,6 +399,10 @@ export class AccessMap extends LienElement {
     void this.loader.run();
   }
 
+  /**
+   * The count and loading state, then, in a live region always present (a region added with its text is
+   * not announced), what else the element has to say: places left out, a partial answer, "Near me".
+   */
   private renderStatusPart() {
     const loaded = this.loaded;
     const error = this.loader.status === TaskStatus.ERROR && !isAbort(this.loader.error) ? this.loader.error : undefined;
@@ -408,7 +415,7 @@ export class AccessMap extends LienElement {
           ? renderStatus({state: 'empty', emptyText: msg('Zoom in to see the places of this area.')})
           : loaded && !this.inViewCount
             ? renderStatus({state: 'empty', emptyText: filtered ? msg('No place here matches these needs.') : msg('No place found in this area.')})
-            : renderStatus({state: loaded ? 'ready' : 'idle', readyText: msg(str`${formatNumber(this.inViewCount)} places`)});
+            : renderStatus({state: loaded ? 'ready' : 'idle', readyText: placesCount(this.inViewCount)});
     const problem = loaded?.problem;
     return html`<div part="status" class="status-area">
       ${main}
@@ -418,12 +425,14 @@ export class AccessMap extends LienElement {
             ${problem.retryable ? html`<button type="button" class="retry" @click=${() => this.retry()}>${msg('Try again')}</button>` : nothing}
           </div>`
         : nothing}
-      ${loaded?.dropped
-        ? html`<p class="warning">${loaded.dropped === 1 ? msg('1 place without a valid position was left out.') : msg(str`${formatNumber(loaded.dropped)} places without a valid position were left out.`)}</p>`
-        : nothing}
-      ${loaded?.truncated ? html`<p>${msg('Only part of the places of this area was loaded: zoom in to see them all.')}</p>` : nothing}
-      ${this.mapFailed ? html`<p class="warning">${msg('The map could not be loaded. The list below still shows every place.')}</p>` : nothing}
-      ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
+      <div class="messages" role="status" aria-live="polite">
+        ${loaded?.dropped
+          ? html`<p class="warning">${loaded.dropped === 1 ? msg('1 place without a valid position was left out.') : msg(str`${formatNumber(loaded.dropped)} places without a valid position were left out.`)}</p>`
+          : nothing}
+        ${loaded?.truncated ? html`<p>${msg('Only part of the places of this area was loaded: zoom in to see them all.')}</p>` : nothing}
+        ${this.mapFailed ? html`<p class="warning">${msg('The map could not be loaded. The list below still shows every place.')}</p>` : nothing}
+        ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
+      </div>
     </div>`;
   }
 
@@ -450,7 +459,8 @@ export class AccessMap extends LienElement {
   }
 
   override render() {
-    return html`<div class="layout">
+    // Escape closes the detail from anywhere in the element, the map included.
+    return html`<div class="layout" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.selected && this.back()}>
       <div part="filters" class="filters">
         ${renderFilters(this.chosenNeeds, this.q, {
           onNeed: (need, checked) => this.setNeed(need, checked),
@@ -463,9 +473,9 @@ export class AccessMap extends LienElement {
         <div part="map" class="map-frame" role="region" aria-label=${msg('Map of the places')} ?hidden=${this.view === 'list'}>
           <div class="leaflet-host"></div>
         </div>
-        <div class="side" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.selected && this.back()}>
+        <div class="side">
           ${this.selected
-            ? html`<div part="detail">${renderDetail(this.selected, () => this.back())}</div>`
+            ? html`<div part="detail">${renderDetail(this.selected, () => this.back(), this.view === 'map' ? 'map' : 'list')}</div>`
             : this.view !== 'map'
               ? html`<section part="list" class="list" aria-labelledby="list-heading">
                   ${this.renderListOnce()}

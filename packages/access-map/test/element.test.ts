@@ -69,6 +69,19 @@ describe('<access-map> with the gateway (lien)', () => {
     expect($(el, '[part=detail]')!.textContent).to.contain('Retour à la liste');
   });
 
+  for (const [locale, one, inView] of [
+    ['en', '1 place', '1 place in view'],
+    ['fr', '1 lieu', '1 lieu dans la vue'],
+  ] as const) {
+    it(`counts one place in the singular, in ${locale}`, async () => {
+      await setLocale(locale);
+      const el = await mountLoaded(html`<access-map src="${M}/lien" center="48.85,2.37" zoom="13" view="list"></access-map>`);
+      expect(names(el)).to.have.length(1);
+      expect($(el, '[part=status] [role=status]')!.textContent!.trim()).to.equal(one);
+      expect($(el, '#list-heading')!.textContent!.trim()).to.equal(inView);
+    });
+  }
+
   it('draws the map with named markers beside the list, and opens a place from either', async () => {
     const el = await mountLoaded(html`<access-map src="${M}/lien" center="48.85,2.37" zoom="13" tile-url=${TILES}></access-map>`);
     const drawn = await markers(el);
@@ -92,7 +105,8 @@ describe('<access-map> with the gateway (lien)', () => {
       <access-map src="${M}/lien" center="48.85,2.37" zoom="13" tile-url=${TILES}></access-map>
     </div>`);
     const el = wrapper.querySelector<AccessMap>('access-map')!;
-    await oneEvent(el, 'lien-load');
+    // The load may end before the fixture resolves: wait for its result, not for its event.
+    await waitUntil(() => names(el).length > 0, 'nothing was loaded', {timeout: 5000});
     // Loaded from the computed view without a map: the list is there, the map is not.
     expect($(el, '.leaflet-container')).to.equal(null);
     expect(names(el)).to.deep.equal(['400C Scotta!']);

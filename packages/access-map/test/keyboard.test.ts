@@ -67,4 +67,46 @@ describe('<access-map> by keyboard', () => {
     await el.updateComplete;
     expect(focused(el)).to.equal(marker);
   });
+
+  it('in map view, comes back to the map when the marker is gone, by button or by Escape from the map', async () => {
+    const el = await mountLoaded(html`<access-map src="${M}/lien" center="48.85,2.37" zoom="13" view="map" tile-url=${TILES}></access-map>`);
+    const open = async () => {
+      const [marker] = await markers(el);
+      marker.focus();
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(focused(el)!.id).to.equal('detail-heading');
+    };
+    // The place's marker leaves the view while its detail is open.
+    const moveTo = async (center: [number, number]) => {
+      (el as unknown as {mapView: {map: {setView(c: [number, number], z: number, o: object): void}}}).mapView.map.setView(center, 13, {animate: false});
+      await el.drawn;
+    };
+    const hideMarker = async () => {
+      await moveTo([43.6, 1.44]);
+      expect($(el, '.lien-marker[aria-label]')).to.equal(null);
+    };
+    // Compared as a boolean: a failing comparison of Leaflet's nodes is too big to print.
+    const onMap = () => focused(el) === $(el, '.leaflet-container');
+
+    await open();
+    await sendKeys({down: 'Shift'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({up: 'Shift'});
+    expect(focused(el)!.textContent).to.equal('Back to the map');
+    await hideMarker();
+    await sendKeys({press: 'Enter'});
+    await el.updateComplete;
+    expect($(el, '[part=detail]')).to.equal(null);
+    expect(onMap(), 'focus on the map').to.equal(true);
+
+    await moveTo([48.85, 2.37]);
+    await open();
+    $(el, '.leaflet-container')!.focus();
+    await hideMarker();
+    await sendKeys({press: 'Escape'});
+    await el.updateComplete;
+    expect($(el, '[part=detail]')).to.equal(null);
+    expect(onMap(), 'focus on the map').to.equal(true);
+  });
 });

@@ -31,13 +31,13 @@ function updated(place: Place): string | undefined {
 }
 
 /** One place in words: what it is, each need, entrance, parking, reception, toilets, source and links. */
-export function renderDetail(place: Place, onBack: () => void): TemplateResult {
+export function renderDetail(place: Place, onBack: () => void, backTo: 'list' | 'map'): TemplateResult {
   const a = place.accessibility;
   const text = description(a);
   const source = sourceName(place);
   const when = updated(place);
   return html`<article class="detail" aria-labelledby="detail-heading">
-    <button type="button" class="secondary back" @click=${onBack}>${msg('Back to the list')}</button>
+    <button type="button" class="secondary back" @click=${onBack}>${backTo === 'map' ? msg('Back to the map') : msg('Back to the list')}</button>
     <h3 id="detail-heading" tabindex="-1">${placeName(place)}</h3>
     ${place.category ? html`<p class="category">${place.category}</p>` : nothing}
     ${place.address ? html`<p class="address">${place.address}</p>` : nothing}

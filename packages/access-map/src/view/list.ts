@@ -2,14 +2,14 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatNumber} from '@lien/core';
 import type {Place} from '../place.js';
-import {needSummary, placeName} from './words.js';
+import {isOne, needSummary, placeName} from './words.js';
 
 /** The most places the list shows at once; more means "zoom in". */
 export const LIST_LIMIT = 200;
 
 /** The places in view that match the filters, as buttons that open their detail. */
 export function renderList(shown: Place[], inView: number, onSelect: (place: Place) => void): TemplateResult {
-  return html`<h3 class="list-heading" id="list-heading" tabindex="-1">${msg(str`${formatNumber(inView)} places in view`)}</h3>
+  return html`<h3 class="list-heading" id="list-heading" tabindex="-1">${isOne(inView) ? msg(str`${formatNumber(inView)} place in view`, {id: 'place-in-view-one'}) : msg(str`${formatNumber(inView)} places in view`)}</h3>
     <ul class="places" aria-labelledby="list-heading">
       ${shown.map(
         (place) => html`<li>

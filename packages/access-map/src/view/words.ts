@@ -65,9 +65,20 @@ export function markerLabel(place: Place): string {
   return `${placeName(place)} — ${entranceShort(place.accessibility)}`;
 }
 
-export function clusterLabel(count: number): string {
-  return msg(str`${formatNumber(count)} places`);
+/** Whether `count` takes the singular in the page's language (French says "0 lieu", English "0 places"). */
+export function isOne(count: number): boolean {
+  const locale = currentLocale();
+  return (pluralRules[locale] ??= new Intl.PluralRules(locale)).select(count) === 'one';
 }
+const pluralRules: Record<string, Intl.PluralRules> = {};
+
+/** "1 place", "12 places". */
+export function placesCount(count: number): string {
+  const n = formatNumber(count);
+  return isOne(count) ? msg(str`${n} place`, {id: 'place-count-one'}) : msg(str`${n} places`);
+}
+
+export const clusterLabel = placesCount;
 
 /** Each sentence about the entrance that the data supports. */
 export function entranceSentences(a: Accessibility): string[] {
