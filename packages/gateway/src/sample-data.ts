@@ -19,9 +19,11 @@ export async function loadSampleDataOnce(db: Database): Promise<boolean> {
   await importPlacesFile(db, join(sampleDataDir, 'acceslibre-schema-example.csv'), {
     dataset: 'sample:acceslibre-schema-example',
     attribution: 'Données : acceslibre',
+    isSample: true,
   });
   await importPlacesFile(db, join(sampleDataDir, 'osm-norwich-wheelchair-2019.geojson'), {
     dataset: 'sample:osm-norwich-2019',
+    isSample: true,
   });
   await importMissionsFile(db, join(sampleDataDir, 'api-engagement-example-missions.json'), true);
   await importSignsFile(db, join(sampleDataDir, 'lingualibre-fsl-excerpt.json'));

@@ -161,6 +161,11 @@ for (const backend of backends()) {
         assert.ok(places.json.features.length > 100);
         const names = places.json.meta.licenses.map((l: {name: string}) => l.name).sort();
         assert.deepEqual(names, ['Licence Ouverte 2.0', 'ODbL 1.0']);
+        assert.deepEqual(
+          places.json.meta.licenses.map((l: {sample?: boolean}) => l.sample),
+          [true, true],
+          'sample places are flagged as the sample missions are'
+        );
         const missions = await get(`http://127.0.0.1:${address.port}/v1/missions`);
         assert.equal(missions.json.meta.sample, true);
         const signs = await get(`http://127.0.0.1:${address.port}/v1/signs`);
