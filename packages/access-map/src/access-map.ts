@@ -154,6 +154,7 @@ export class AccessMap extends LienElement {
   /** Until a first answer came from this source, the view's load is asked at once, without the pause. */
   private answered = false;
   private mapView?: MapView;
+  private mapAttempt = 0;
   private visibility?: IntersectionObserver;
   private resizing?: ResizeObserver;
   private selectedFrom: 'list' | 'map' = 'list';
@@ -204,6 +205,7 @@ export class AccessMap extends LienElement {
     this.visibility?.disconnect();
     this.visibility = undefined;
     this.resizing?.disconnect();
+    this.mapAttempt++;
     this.mapView?.destroy();
     this.mapView = undefined;
     this.drawnGrid = undefined;
@@ -309,16 +311,17 @@ export class AccessMap extends LienElement {
   }
 
   private async buildMap(): Promise<void> {
-    let L;
+    // A disconnection (and a reconnection's own build) makes this build stale while it awaits its modules.
+    const attempt = ++this.mapAttempt;
+    let L, MapView;
     try {
-      L = await loadLeaflet();
+      [L, {MapView}] = await Promise.all([loadLeaflet(), import('./map/map-view.js')]);
     } catch {
       this.mapFailed = true;
       return;
     }
     const host = this.renderRoot.querySelector<HTMLElement>('.leaflet-host');
-    if (!this.isConnected || this.mapView || !host) return;
-    const {MapView} = await import('./map/map-view.js');
+    if (attempt !== this.mapAttempt || !this.isConnected || this.mapView || !host) return;
     const view = new MapView(L, host, {
       center: parseCenter(this.center) ?? [48.8566, 2.3522],
       zoom: this.zoom,
