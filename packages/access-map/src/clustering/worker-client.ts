@@ -1,6 +1,7 @@
 import type {WorkerRequest, WorkerResponse} from './protocol.js';
 
 type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => void};
+const stopped = () => new Error('The clustering worker stopped');
 type Distributive<T> = T extends unknown ? Omit<T, 'request'> : never;
 
 /**
@@ -20,8 +21,13 @@ export class WorkerClient {
       if ('error' in data) waiting.reject(new Error(data.error));
       else waiting.resolve(data.result);
     });
-    worker.addEventListener('error', () => this.failAll(new Error('The clustering worker stopped')));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.stop();
+    });
   }
+
+  private dead = false;
 
   private static started?: Promise<WorkerClient | null>;
 
@@ -60,6 +66,7 @@ export class WorkerClient {
   }
 
   ask<T>(message: Distributive<WorkerRequest>, transfer: Transferable[] = []): Promise<T> {
+    if (this.dead) return Promise.reject(stopped());
     const request = this.nextRequest++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(request, {resolve: resolve as (v: unknown) => void, reject});
@@ -68,11 +75,18 @@ export class WorkerClient {
   }
 
   tell(message: Distributive<WorkerRequest>): void {
-    this.worker.postMessage({...message, request: -1});
+    if (!this.dead) this.worker.postMessage({...message, request: -1});
   }
 
-  private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
+  /**
+   * After a crash: what was asked fails (callers cluster again on the main thread), and so does the
+   * rest of the page, as a worker that crashed once may crash again.
+   */
+  private stop(): void {
+    this.dead = true;
+    this.worker.terminate();
+    WorkerClient.started = Promise.resolve(null);
+    for (const waiting of this.pending.values()) waiting.reject(stopped());
     this.pending.clear();
   }
 }

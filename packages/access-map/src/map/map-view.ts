@@ -6,6 +6,12 @@ import type {BBox} from '../sources/types.js';
 import {clusterIcon, pointIcon} from './icons.js';
 import type {Leaflet} from './load-leaflet.js';
 
+function clusterHere(places: Place[], view?: {bbox: BBox; zoom: number}): Promise<ClusterIndex> {
+  const lon = Float64Array.from(places, (p) => p.lon);
+  const lat = Float64Array.from(places, (p) => p.lat);
+  return createClusterIndex({lon, lat}, {view, worker: 'never'});
+}
+
 export interface MapViewOptions {
   center: [number, number];
   zoom: number;
@@ -82,7 +88,9 @@ export class MapView {
 
   private async cluster(places: Place[], coords: {lon: Float64Array; lat: Float64Array}): Promise<void> {
     const ticket = ++this.drawing;
-    const index = await createClusterIndex(coords, {view: {bbox: this.bbox(), zoom: this.map.getZoom()}});
+    const view = {bbox: this.bbox(), zoom: this.map.getZoom()};
+    // A worker that stops took the positions with it: they are taken again from the places.
+    const index = await createClusterIndex(coords, {view}).catch(() => clusterHere(places, view));
     if (ticket !== this.drawing || !this.map) return index.destroy();
     this.places = places;
     this.index?.destroy();
@@ -99,7 +107,16 @@ export class MapView {
     if (!this.index) return;
     if (relabel) this.clearMarkers();
     const ticket = ++this.drawing;
-    const items = await this.index.getClusters(this.bbox(), this.map.getZoom());
+    const [bbox, zoom] = [this.bbox(), this.map.getZoom()];
+    let items: ClusterItem[];
+    try {
+      items = await this.index.getClusters(bbox, zoom);
+    } catch (error) {
+      if (!this.index?.inWorker) throw error;
+      // The worker stopped, and its index with it: the places are clustered again, here.
+      this.index = await clusterHere(this.places);
+      items = await this.index.getClusters(bbox, zoom);
+    }
     if (ticket === this.drawing) this.show(items);
   }
 
