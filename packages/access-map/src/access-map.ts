@@ -289,6 +289,7 @@ export class AccessMap extends LienElement {
       // Copies: the clustering takes its arrays away to the worker, the grid keeps its own.
       void this.mapView.setPlaces(grid.places, {lon: grid.lon.slice(), lat: grid.lat.slice()});
     } else if (this.drawnLocale !== locale) void this.mapView.draw(true);
+    if (this.drawnLocale !== locale) this.mapView.relabel();
     this.drawnLocale = locale;
   }
 
@@ -326,7 +327,13 @@ export class AccessMap extends LienElement {
       center: parseCenter(this.center) ?? [48.8566, 2.3522],
       zoom: this.zoom,
       tileUrl: this.tileUrl,
-      words: {zoomIn: () => msg('Zoom in'), zoomOut: () => msg('Zoom out'), marker: markerLabel, cluster: clusterLabel},
+      words: {
+        map: () => msg('Map: use the arrow keys to move, + and - to zoom'),
+        zoomIn: () => msg('Zoom in'),
+        zoomOut: () => msg('Zoom out'),
+        marker: markerLabel,
+        cluster: clusterLabel,
+      },
       onMove: (bbox, zoom) => {
         this.viewBox = bbox;
         this.viewZoom = zoom;
@@ -334,7 +341,6 @@ export class AccessMap extends LienElement {
       onSelect: (place) => void this.select(place, 'map'),
     });
     this.mapView = view;
-    view.map.getContainer().setAttribute('aria-label', msg('Map: use the arrow keys to move, + and - to zoom'));
     this.resizing = new ResizeObserver(() => view.map.invalidateSize());
     this.resizing.observe(host);
     this.viewBox = view.bbox();

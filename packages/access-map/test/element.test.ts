@@ -99,6 +99,19 @@ describe('<access-map> with the gateway (lien)', () => {
     expect($(el, '.attribution')!.textContent).to.contain('Map: © OpenStreetMap contributors');
   });
 
+  it('names the map and its zoom buttons again when the page switches language', async () => {
+    const el = await mountLoaded(html`<access-map src="${M}/lien" center="48.85,2.37" zoom="13" tile-url=${TILES}></access-map>`);
+    await markers(el);
+    const labels = () => [
+      $(el, '.leaflet-container')!.getAttribute('aria-label'),
+      ...$$(el, '.leaflet-control-zoom a').flatMap((a) => [a.title, a.getAttribute('aria-label')]),
+    ];
+    expect(labels()).to.deep.equal(['Map: use the arrow keys to move, + and - to zoom', 'Zoom in', 'Zoom in', 'Zoom out', 'Zoom out']);
+    await setLocale('fr');
+    await el.updateComplete;
+    expect(labels()).to.deep.equal(['Carte\u00a0: flèches pour se déplacer, + et - pour zoomer', 'Zoomer', 'Zoomer', 'Dézoomer', 'Dézoomer']);
+  });
+
   it('fetches Leaflet only when the element comes near the viewport', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="height: 300px; overflow: auto">
       <div style="height: 4000px"></div>

@@ -1,4 +1,4 @@
-import type {Map as LeafletMap, Marker} from 'leaflet';
+import type {Control, Map as LeafletMap, Marker} from 'leaflet';
 import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
 import {needStatus} from '../needs.js';
 import type {Place} from '../place.js';
@@ -17,7 +17,7 @@ export interface MapViewOptions {
   zoom: number;
   tileUrl: string;
   /** Localized words, asked again whenever markers are drawn (so a language change shows at once). */
-  words: {zoomIn(): string; zoomOut(): string; marker(place: Place): string; cluster(count: number): string};
+  words: {map(): string; zoomIn(): string; zoomOut(): string; marker(place: Place): string; cluster(count: number): string};
   onMove(bbox: BBox, zoom: number): void;
   onSelect(place: Place): void;
 }
@@ -28,6 +28,7 @@ export interface MapViewOptions {
  */
 export class MapView {
   readonly map: LeafletMap;
+  private zoomControl: Control.Zoom;
   private places: Place[] = [];
   private index?: ClusterIndex;
   private markers = new Map<string, Marker>();
@@ -45,12 +46,24 @@ export class MapView {
     private options: MapViewOptions
   ) {
     this.map = L.map(container, {center: options.center, zoom: options.zoom, zoomControl: false, attributionControl: false});
-    L.control.zoom({zoomInTitle: options.words.zoomIn(), zoomOutTitle: options.words.zoomOut()}).addTo(this.map);
+    this.zoomControl = L.control.zoom().addTo(this.map);
+    this.relabel();
     // Attribution is shown by the element beside the map, in words, whatever the view.
     L.tileLayer(options.tileUrl, {maxZoom: 19, crossOrigin: true}).addTo(this.map);
     this.map.on('moveend', () => {
       options.onMove(this.bbox(), this.map.getZoom());
       void this.draw();
+    });
+  }
+
+  /** Names the map and its zoom buttons in the page's language (again after a language change). */
+  relabel(): void {
+    const {words} = this.options;
+    this.map.getContainer().setAttribute('aria-label', words.map());
+    const buttons = this.zoomControl.getContainer()!.querySelectorAll('a');
+    [words.zoomIn(), words.zoomOut()].forEach((text, i) => {
+      buttons[i].title = text;
+      buttons[i].setAttribute('aria-label', text);
     });
   }
 
