@@ -1,12 +1,16 @@
 // Turns Leaflet's stylesheet into a Lit `css` module: a map inside a shadow root only works when
 // Leaflet's CSS is inside that shadow root too. Run by the root `node scripts/generate.mjs`.
 // Rules for the parts of Leaflet the element never uses (popups, tooltips, the layers, scale and
-// attribution controls, old-IE and print rules, the PNG default icon) are left out to keep the bundle small.
+// attribution controls, vector layers, old-IE, old-Safari and print rules, the PNG default icon, dragging
+// markers) are left out to keep the bundle small, and so are prefixes every supported browser does without.
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 
-const UNUSED = /leaflet-(popup|tooltip|control-layers|control-scale|control-attribution|vml|oldie|default-icon-path|marker-shadow|image-layer|container \.leaflet-overlay-pane svg)|@media print/;
+const UNUSED =
+  /leaflet-(popup|tooltip|control-layers|control-scale|control-attribution|attribution-flag|vml|oldie|safari|default-icon-path|marker-shadow|marker-draggable|image-layer|crosshair|container \.leaflet-overlay-pane svg)|^\.lvml|svg|canvas|@media print/;
+/** Declarations for old Firefox, old Edge and old Safari (Safari still needs -webkit-user-select). */
+const PREFIXED = /(?<=[{;])(-moz-[\w-]+|-ms-[\w-]+|-webkit-transition|-webkit-transform-origin|cursor:-moz-|cursor:-webkit-)[^;}]*;?/g;
 
 const require = createRequire(import.meta.url);
 const source = require.resolve('leaflet/dist/leaflet.css');
@@ -36,6 +40,14 @@ function keep(block) {
 const kept = blocks(text)
   .filter(keep)
   .map((b) => b.replace(/\s*\n\s*/g, ' ').replace(/\s*([{};:,>])\s*/g, '$1'))
+  .map((b) => b.replace(PREFIXED, ''))
+  .filter((b) => !b.endsWith('{}'))
+  .map((b) => {
+    // Selectors of a group that name only unused parts go; the group stays for the others.
+    const open = b.indexOf('{');
+    const selectors = b.slice(0, open).split(',').filter((s) => b.startsWith('@') || !UNUSED.test(s));
+    return `${selectors.join(',')}${b.slice(open)}`;
+  })
   .join('');
 if (!kept.includes('.leaflet-container') || !kept.includes('.leaflet-marker-icon')) throw new Error(`Unexpected content in ${source}`);
 const out = join(import.meta.dirname, 'src/generated/leaflet-css.ts');
