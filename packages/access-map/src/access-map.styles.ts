@@ -136,11 +136,19 @@ export const accessMapStyles = css`
     margin: 0;
   }
   /* Markers: SVG pins and discs drawn with the theme's colours. */
-  .lien-marker,
-  .lien-cluster {
+  .lien-marker {
     background: none;
     border: none;
+  }
+  .lien-cluster {
+    display: grid;
+    place-items: center;
+    box-sizing: border-box;
+    border: 3px solid var(--_surface);
     border-radius: 50%;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: 600 13px var(--_font, sans-serif);
   }
   .lien-marker .pin {
     fill: var(--_marker);
@@ -164,16 +172,6 @@ export const accessMapStyles = css`
   .lien-marker.selected .pin {
     fill: var(--_focus);
   }
-  .lien-cluster .disc {
-    fill: var(--_primary);
-    fill-opacity: 0.9;
-    stroke: var(--_surface);
-    stroke-width: 3;
-  }
-  .lien-cluster .count {
-    fill: var(--_on-primary);
-    font: 600 13px var(--_font, sans-serif);
-  }
   .leaflet-marker-icon:focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
@@ -182,13 +180,16 @@ export const accessMapStyles = css`
     font: inherit;
   }
   @media (forced-colors: active) {
-    .lien-marker .pin,
-    .lien-cluster .disc {
+    .lien-marker .pin {
       fill: CanvasText;
     }
-    .lien-marker .mark,
-    .lien-cluster .count {
+    .lien-marker .mark {
       fill: Canvas;
+    }
+    .lien-cluster {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
     }
   }
 `;

@@ -11,8 +11,8 @@ function svg(tag: string, attributes: Record<string, string>): SVGElement {
 }
 
 /**
- * Markers are small SVGs built as DOM nodes (no PNG, no HTML strings): a pin whose colour and inner
- * shape tell the wheelchair status (shape too, so colour is never the only cue), and a disc with the count.
+ * A place's marker is a small SVG built as DOM nodes (no PNG, no HTML strings): a pin whose colour and
+ * inner shape tell the wheelchair status (shape too, so colour is never the only cue).
  */
 export function pointIcon(L: Leaflet, status: NeedStatus, selected = false): DivIcon {
   const root = svg('svg', {viewBox: '0 0 24 32', width: selected ? '32' : '24', height: selected ? '42' : '32', 'aria-hidden': 'true'});
@@ -34,12 +34,9 @@ export function pointIcon(L: Leaflet, status: NeedStatus, selected = false): Div
   });
 }
 
+/** A disc with the count: one HTML element, no SVG, as a view may draw a hundred of them and restyle them on every move. */
 export function clusterIcon(L: Leaflet, count: number): DivIcon {
   const size = count < 10 ? 32 : count < 100 ? 38 : count < 1000 ? 44 : 50;
-  const root = svg('svg', {viewBox: '0 0 40 40', width: String(size), height: String(size), 'aria-hidden': 'true'});
-  root.append(svg('circle', {cx: '20', cy: '20', r: '18', class: 'disc'}));
-  const label = svg('text', {x: '20', y: '20', 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'count'});
-  label.textContent = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
-  root.append(label);
-  return L.divIcon({html: root as unknown as HTMLElement, className: 'lien-cluster', iconSize: [size, size]});
+  const text = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
+  return L.divIcon({html: text, className: 'lien-cluster', iconSize: [size, size]});
 }
