@@ -11,11 +11,12 @@ const add = ({passed, failed}) => {
   totals.failed += failed;
 };
 try {
-  run('node', ['scripts/generate.mjs']);
+  // The build writes the generated sources (locales, Leaflet's CSS) the tests read, and the site the demo
+  // check serves.
+  run('npm', ['run', 'build']);
   run('npx', ['tsc', '-p', 'tsconfig.json']);
   add(await runTests('npx', ['web-test-runner']));
   for (const dir of await workspacesWithScript('test:node')) add(await runTests('npm', ['run', 'test:node', '--workspace', dir]));
-  run('npm', ['run', 'build']);
   run('node', ['scripts/size.mjs']);
   run('node', ['scripts/demo-check.mjs']);
 } catch (error) {

@@ -1,13 +1,12 @@
-import {configureLocalization, LOCALE_STATUS_EVENT} from '@lit/localize';
+import {configureLocalization, updateWhenLocaleChanges} from '@lit/localize';
 import type {ReactiveControllerHost} from 'lit';
-import {updateWhenLocaleChanges} from '@lit/localize';
 import {templates as coreFrench} from './generated/locales/fr.js';
 
 /**
  * One locale state per page, shared by every Lien element, following `<html lang>` and its changes.
  *
- * Each package keeps its own XLIFF and generated locale modules and hands its translations to
- * `registerTranslations` when it loads; they are merged into one catalog per locale, so that adding an
+ * Each package keeps its own XLIFF and generated locale modules; an element names its translations in
+ * `static translations`, registered on its first connect (see LienElement). They are merged into one catalog per locale, so that adding an
  * element never means touching core's translations.
  */
 export const sourceLocale = 'en';
@@ -72,4 +71,3 @@ export function localizeHost(host: ReactiveControllerHost): void {
   updateWhenLocaleChanges(host);
 }
 
-export {LOCALE_STATUS_EVENT};

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {LienError, toLienError} from './errors.js';
+import {toLienError} from './errors.js';
 import {formatNumber} from './numbers.js';
 
 /** The plain-words sentence for an error, in the page's language. */
@@ -77,4 +77,3 @@ export function renderStatus(options: StatusOptions): TemplateResult {
   return html`<div class="status" role="status" aria-live="polite">${text ?? nothing}</div>`;
 }
 
-export {LienError};
