@@ -236,6 +236,22 @@ for (const backend of backends()) {
       for (const [lon, lat] of [[NaN, 47], [-3, NaN], [Infinity, 47]]) assert.equal(validCoordinates(lon, lat), 'coordinates are not numbers');
     });
 
+    it('reads update dates as JavaScript does and stores them as ISO: a bare year does not abort the import', async () => {
+      const file = writeJson('dates.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          {type: 'Feature', id: 'year', geometry: {type: 'Point', coordinates: [20.01, 30.01]}, properties: {name: 'Year only', updatedAt: '2022'}},
+          {type: 'Feature', id: 'offset', geometry: {type: 'Point', coordinates: [20.02, 30.02]}, properties: {name: 'With offset', updatedAt: 'March 7, 2022 10:00 GMT+0100'}},
+          {type: 'Feature', id: 'junk', geometry: {type: 'Point', coordinates: [20.03, 30.03]}, properties: {name: 'Not a date', updatedAt: 'soon'}},
+        ],
+      });
+      const summary = await importPlacesFile(gw.db, file, {licenceName: 'CC0', attribution: 'test'});
+      assert.deepEqual([summary.inserted, summary.rejected.length], [3, 0]);
+      const r = await get(`${gw.url}/v1/places?bbox=20,30,20.1,30.1`);
+      const updatedAt = Object.fromEntries(r.json.features.map((f: {properties: {name: string; updatedAt?: string}}) => [f.properties.name, f.properties.updatedAt]));
+      assert.deepEqual(updatedAt, {'Year only': '2022-01-01T00:00:00.000Z', 'With offset': '2022-03-07T09:00:00.000Z', 'Not a date': undefined});
+    });
+
     it('refuses a GeoJSON file whose licence is not given', async () => {
       const file = writeJson('plain.geojson', {type: 'FeatureCollection', features: [{type: 'Feature', id: 1, geometry: {type: 'Point', coordinates: [1, 2]}, properties: {name: 'x'}}]});
       await assert.rejects(importPlacesFile(gw.db, file), /licence/);

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {number, text, url} from './text.js';
+import {isoDate, number, text, url} from './text.js';
 
 type Raw = Record<string, unknown>;
 
@@ -34,10 +34,6 @@ export interface Mission {
 }
 
 const yesNo = (value: unknown) => (value === true || value === 'yes' ? true : value === false || value === 'no' ? false : undefined);
-const date = (value: unknown) => {
-  const t = text(value);
-  return t && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : undefined;
-};
 function location(value: unknown) {
   const l = (value ?? {}) as Raw;
   const lat = number(l.lat);
@@ -69,8 +65,8 @@ export function normalizeMission(raw: Raw): Mission | string {
     domain: text(raw.domain, 100),
     activities: Array.isArray(raw.activities) ? raw.activities.map((a) => text(a, 100)).filter((a): a is string => !!a) : [],
     schedule: text(raw.schedule, 500),
-    startAt: date(raw.startAt),
-    endAt: date(raw.endAt),
+    startAt: isoDate(raw.startAt),
+    endAt: isoDate(raw.endAt),
     places: number(raw.places),
     remote: remote === 'no' || remote === 'possible' || remote === 'full' ? remote : undefined,
     openToMinors: yesNo(raw.openToMinors),

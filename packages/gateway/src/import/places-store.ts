@@ -1,6 +1,7 @@
 import {NEEDS, needStatus, pruneEmpty, type Accessibility} from '../accessibility.js';
 import type {Database} from '../db/database.js';
 import type {ImportSummary} from './summary.js';
+import {isoDate} from './text.js';
 
 export type PlaceSource = 'acceslibre' | 'osm' | 'a11yjson' | 'geojson' | 'sample';
 
@@ -39,8 +40,6 @@ export async function saveDataset(db: Database, d: Dataset): Promise<void> {
     [d.id, d.source, d.licenceName, d.licenceUrl ?? null, d.attribution, d.isSample ?? false]
   );
 }
-
-const validDate = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? value : null);
 
 /** Upserts by "<source>:<sourceId>", in one transaction, counting inserts and updates. */
 export async function upsertPlaces(
@@ -86,7 +85,7 @@ export async function upsertPlaces(
           JSON.stringify(accessibility),
           ...needs,
           search,
-          validDate(p.updatedAt),
+          isoDate(p.updatedAt) ?? null,
         ]
       );
       if (result.rows[0]?.inserted) summary.inserted++;

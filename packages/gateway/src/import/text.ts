@@ -32,6 +32,18 @@ export function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * A date as ISO 8601 text, or undefined when it cannot be read. Converted here rather than handed to PostgreSQL as
+ * written: "2022" or "March 7, 2022 10:00 GMT+0100" are dates to JavaScript but not to PostgreSQL (which would abort
+ * the import, or read the offset the other way round).
+ */
+export function isoDate(value: unknown): string | undefined {
+  const t = text(value);
+  if (!t) return undefined;
+  const time = Date.parse(t);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 export function isHttpUrl(value: string | undefined): value is string {
   if (!value) return false;
   try {
