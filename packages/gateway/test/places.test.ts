@@ -252,6 +252,21 @@ for (const backend of backends()) {
       assert.deepEqual(updatedAt, {'Year only': '2022-01-01T00:00:00.000Z', 'With offset': '2022-03-07T09:00:00.000Z', 'Not a date': undefined});
     });
 
+    it('writes a GeoJSON structured address as the other importers do: "12 Rue X, 75001 Paris"', async () => {
+      const file = writeJson('addresses.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          {type: 'Feature', id: 'parts', geometry: {type: 'Point', coordinates: [21.01, 31.01]}, properties: {name: 'In parts', address: {street: 'Rue X', housenumber: '12', postcode: '75001', city: 'Paris'}}},
+          {type: 'Feature', id: 'city', geometry: {type: 'Point', coordinates: [21.02, 31.02]}, properties: {name: 'City only', address: {postalCode: '56100', city: 'Lorient'}}},
+          {type: 'Feature', id: 'full', geometry: {type: 'Point', coordinates: [21.03, 31.03]}, properties: {name: 'Full', address: {full: '1 Quai Y, 35000 Rennes'}}},
+        ],
+      });
+      await importPlacesFile(gw.db, file, {licenceName: 'CC0', attribution: 'test'});
+      const r = await get(`${gw.url}/v1/places?bbox=21,31,21.1,31.1`);
+      const addresses = Object.fromEntries(r.json.features.map((f: {properties: {name: string; address?: string}}) => [f.properties.name, f.properties.address]));
+      assert.deepEqual(addresses, {'In parts': '12 Rue X, 75001 Paris', 'City only': '56100 Lorient', Full: '1 Quai Y, 35000 Rennes'});
+    });
+
     it('refuses a GeoJSON file whose licence is not given', async () => {
       const file = writeJson('plain.geojson', {type: 'FeatureCollection', features: [{type: 'Feature', id: 1, geometry: {type: 'Point', coordinates: [1, 2]}, properties: {name: 'x'}}]});
       await assert.rejects(importPlacesFile(gw.db, file), /licence/);

@@ -2,7 +2,7 @@ import {parse} from 'csv-parse/sync';
 import type {Accessibility} from '../accessibility.js';
 import type {PlaceRecord} from './places-store.js';
 import type {ImportSummary} from './summary.js';
-import {bool, number, text, url, validCoordinates} from './text.js';
+import {bool, formatAddress, number, text, url, validCoordinates} from './text.js';
 
 type Row = Record<string, unknown>;
 
@@ -152,8 +152,6 @@ export function acceslibrePlaces(rows: Row[], summary: ImportSummary): PlaceReco
     const lat = number(r.latitude);
     const problem = !id ? 'no id' : !name ? 'no name' : validCoordinates(lon, lat);
     if (problem) return void summary.rejected.push({row, id, reason: problem});
-    const street = [text(r.numero), text(r.voie), text(r.lieu_dit)].filter(Boolean).join(' ');
-    const city = [text(r.postal_code), text(r.commune)].filter(Boolean).join(' ');
     const slug = text(r.slug);
     const webUrl = url(r.web_url) ?? (slug ? `${WEB}/app/${slug}/` : undefined);
     places.push({
@@ -161,7 +159,7 @@ export function acceslibrePlaces(rows: Row[], summary: ImportSummary): PlaceReco
       sourceId: id!,
       name: name!,
       category: text(r.activite, 200),
-      address: [street, city].filter(Boolean).join(', ') || undefined,
+      address: formatAddress([r.numero, r.voie, r.lieu_dit], [r.postal_code, r.commune]),
       phone: text(r.telephone, 50),
       website: url(r.site_internet),
       infoPageUrl: webUrl,

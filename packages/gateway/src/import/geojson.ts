@@ -2,7 +2,7 @@ import type {Accessibility} from '../accessibility.js';
 import {osmAccessibility, osmAddress, osmCategory} from './osm-tags.js';
 import type {PlaceRecord, PlaceSource} from './places-store.js';
 import type {ImportSummary} from './summary.js';
-import {text, url, validCoordinates} from './text.js';
+import {formatAddress, text, url, validCoordinates} from './text.js';
 
 type Position = number[];
 interface Geometry {
@@ -78,8 +78,8 @@ function addressText(value: unknown): string | undefined {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const a = value as Record<string, unknown>;
     if (a.full || a.text) return text(a.full ?? a.text, 500);
-    const parts = [a.street, a.housenumber, a.postcode ?? a.postalCode, a.city].map((p) => text(p)).filter(Boolean);
-    if (parts.length) return parts.join(' ');
+    const formatted = formatAddress([a.housenumber, a.street], [a.postcode ?? a.postalCode, a.city]);
+    if (formatted) return formatted;
   }
   return text(value, 500);
 }

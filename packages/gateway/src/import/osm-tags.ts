@@ -1,5 +1,5 @@
 import type {Accessibility} from '../accessibility.js';
-import {text} from './text.js';
+import {formatAddress, text} from './text.js';
 
 const CATEGORY_KEYS = ['amenity', 'shop', 'tourism', 'leisure', 'office', 'healthcare', 'public_transport', 'railway', 'highway', 'building'];
 
@@ -13,9 +13,7 @@ export function osmCategory(tags: Record<string, unknown>): string | undefined {
 }
 
 export function osmAddress(tags: Record<string, unknown>): string | undefined {
-  const street = [text(tags['addr:housenumber']), text(tags['addr:street'])].filter(Boolean).join(' ');
-  const city = [text(tags['addr:postcode']), text(tags['addr:city'])].filter(Boolean).join(' ');
-  return [street, city].filter(Boolean).join(', ') || undefined;
+  return formatAddress([tags['addr:housenumber'], tags['addr:street']], [tags['addr:postcode'], tags['addr:city']]);
 }
 
 /**

@@ -44,6 +44,12 @@ export function isoDate(value: unknown): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/** One way to write an address whatever the source: "12 Rue X, 75001 Paris" (blank parts left out). */
+export function formatAddress(streetParts: unknown[], cityParts: unknown[]): string | undefined {
+  const join = (parts: unknown[]) => parts.map((p) => text(p)).filter(Boolean).join(' ');
+  return [join(streetParts), join(cityParts)].filter(Boolean).join(', ') || undefined;
+}
+
 export function isHttpUrl(value: string | undefined): value is string {
   if (!value) return false;
   try {
