@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {importMissionsFile} from '../src/import/missions.js';
+import {importMissionsFile, normalizeMission} from '../src/import/missions.js';
 import {importSignsFile} from '../src/import/signs.js';
 import {backends} from './helpers/backends.js';
 import {jsonFileWriter} from './helpers/files.js';
@@ -121,3 +121,13 @@ for (const backend of backends()) {
     });
   });
 }
+
+it('drops mission coordinates that the place importers refuse (0,0 placeholders, out of range)', () => {
+  const m = normalizeMission({id: 'm', title: 'T', location: {lat: 0, lon: 0}, addresses: [{city: 'Brest', location: {lat: 95, lon: 10}}]});
+  assert.ok(typeof m !== 'string');
+  assert.equal(m.location, undefined);
+  assert.equal(m.addresses[0].location, undefined);
+  const kept = normalizeMission({id: 'k', title: 'T', location: {lat: '48.39', lon: '-4.49'}});
+  assert.ok(typeof kept !== 'string');
+  assert.deepEqual(kept.location, {lat: 48.39, lon: -4.49});
+});

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {isoDate, number, text, url} from './text.js';
+import {isoDate, number, text, url, validCoordinates} from './text.js';
 
 type Raw = Record<string, unknown>;
 
@@ -38,7 +38,7 @@ function location(value: unknown) {
   const l = (value ?? {}) as Raw;
   const lat = number(l.lat);
   const lon = number(l.lon);
-  return lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? {lat, lon} : undefined;
+  return validCoordinates(lon, lat) === undefined ? {lat: lat!, lon: lon!} : undefined;
 }
 
 /** The spec says postalCode/departmentCode, its own examples say zip/department: read both. */
