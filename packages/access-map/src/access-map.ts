@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {Task, TaskStatus} from '@lit/task';
 import {msg, str} from '@lit/localize';
-import {baseStyles, currentLocale, describeError, formatNumber, isAbort, LienElement, LienError, renderStatus, toLienError} from '@lien/core';
+import {baseStyles, currentLocale, formatNumber, isAbort, LienElement, LienError, renderStatus, toLienError, wait} from '@lien/core';
 import {templates as fr} from './generated/locales/fr.js';
 import {leafletStyles} from './generated/leaflet-css.js';
 import {accessMapStyles} from './access-map.styles.js';
@@ -42,13 +42,6 @@ const LOAD_DELAY = 300;
 const SELECT_AT_ONCE = 5_000;
 
 type Loaded = LoadResult & {tooWide?: boolean};
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {once: true});
-  });
-}
 
 /**
  * A map of public places with their accessibility for wheelchair users, people with difficulty walking,
@@ -103,9 +96,9 @@ export class AccessMap extends LienElement {
   declare src?: string;
   /** A source object of your own (`{load(query, {signal})}`) for another API; wins over `source`. */
   declare dataSource?: PlaceSource;
-  /** The first centre of the map, `"lat,lon"` (default Paris). */
+  /** The centre of the map, `"lat,lon"` (default Paris); setting it later moves the map. */
   declare center: string;
-  /** The first zoom level, 0–19 (default 15). */
+  /** The zoom level, 0–19 (default 15); setting it later zooms the map. */
   declare zoom: number;
   /** Needs filtered by, space-separated: `wheelchair walking vision hearing cognitive`. Follows the checkboxes. */
   declare needs: string;
@@ -429,10 +422,7 @@ export class AccessMap extends LienElement {
     return html`<div part="status" class="status-area">
       ${main}
       ${problem && !error
-        ? html`<div class="status status-error" role="alert">
-            <p>${describeError(problem)} ${msg('The places already loaded are shown.')}</p>
-            ${problem.retryable ? html`<button type="button" class="retry" @click=${() => this.retry()}>${msg('Try again')}</button>` : nothing}
-          </div>`
+        ? renderStatus({state: 'error', error: problem, note: msg('The places already loaded are shown.'), onRetry: () => this.retry()})
         : nothing}
       <div class="messages" role="status" aria-live="polite">
         ${loaded?.dropped

@@ -35,7 +35,3 @@ export function areaFor([w, s, e, n]: BBox, zoom: number): BBox {
 export function containsBBox(outer: BBox, inner: BBox): boolean {
   return outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
 }
-
-export function inBBox([w, s, e, n]: BBox, lat: number, lon: number): boolean {
-  return lon >= w && lon <= e && lat >= s && lat <= n;
-}

@@ -1,4 +1,5 @@
 import {LienError, toLienError} from './errors.js';
+import {wait} from './wait.js';
 
 export interface FetchJsonOptions {
   /** Cancels the request and any wait between retries. */
@@ -32,20 +33,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, {once: true});
-  });
-}
 
 function offline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;

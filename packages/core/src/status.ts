@@ -49,6 +49,8 @@ export interface StatusOptions {
   readyText?: string;
   /** The retry action offered with a retryable error. */
   onRetry?: () => void;
+  /** A sentence said after the error's, e.g. what is still shown despite it. */
+  note?: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export function renderStatus(options: StatusOptions): TemplateResult {
   if (state === 'error') {
     const error = toLienError(options.error);
     return html`<div class="status status-error" role="alert">
-      <p>${describeError(error)}</p>
+      <p>${describeError(error)}${options.note ? ` ${options.note}` : ''}</p>
       ${options.onRetry && error.retryable
         ? html`<button type="button" class="retry" @click=${options.onRetry}>${msg('Try again')}</button>`
         : nothing}

@@ -22,6 +22,15 @@ describe('renderStatus', () => {
     await expect(host).to.be.accessible();
   });
 
+  it('adds a note after the error sentence', async () => {
+    const host = await mount(
+      renderStatus({state: 'error', error: new LienError('timeout', 'x'), note: 'What was loaded is still shown.'})
+    );
+    expect(host.querySelector('[role=alert] p')!.textContent).to.equal(
+      'The data service took too long to answer. What was loaded is still shown.'
+    );
+  });
+
   it('offers no retry for data that will stay wrong', async () => {
     const host = await mount(
       renderStatus({state: 'error', error: new LienError('parse', 'x', {field: 'results[0].geom'}), onRetry: () => {}})

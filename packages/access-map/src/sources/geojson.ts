@@ -1,4 +1,5 @@
-import {fetchJson, isObject, readArray, readObject} from '@lien/core';
+import {msg} from '@lit/localize';
+import {fetchJson, isObject, LienError, readArray, readObject} from '@lien/core';
 import {a11yPlace, attributionsFrom} from './a11yjson.js';
 import {PlaceCollector, position} from './collect.js';
 import {OSM_ATTRIBUTION, osmPlace, readTags} from './osm-tags.js';
@@ -28,7 +29,7 @@ function anchor(geometry: Record<string, unknown>): [unknown, unknown] | undefin
 export function geojsonSource(options: SourceOptions & {attribution?: string} = {}): PlaceSource {
   let loaded: Promise<LoadResult> | undefined;
   async function load(signal: AbortSignal): Promise<LoadResult> {
-    if (!options.url) throw new Error('The geojson source needs a file URL in "src".');
+    if (!options.url) throw new LienError('validation', msg('The geojson source needs the address of a GeoJSON file in "src".'));
     const body = readObject(await fetchJson(options.url, {signal, timeout: options.timeout, fetch: options.fetch}), '(body)');
     const collector = new PlaceCollector();
     let osm = false;

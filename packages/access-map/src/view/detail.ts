@@ -24,18 +24,12 @@ function section(title: string, sentences: (string | undefined)[]): TemplateResu
     </ul>`;
 }
 
-function updated(place: Place): string | undefined {
-  if (!place.updatedAt) return undefined;
-  const date = new Date(place.updatedAt);
-  return Number.isNaN(date.getTime()) ? undefined : formatDate(date);
-}
-
 /** One place in words: what it is, each need, entrance, parking, reception, toilets, source and links. */
 export function renderDetail(place: Place, onBack: () => void, backTo: 'list' | 'map'): TemplateResult {
   const a = place.accessibility;
   const text = description(a);
   const source = sourceName(place);
-  const when = updated(place);
+  const when = place.updatedAt && formatDate(place.updatedAt);
   return html`<article class="detail" aria-labelledby="detail-heading">
     <button type="button" class="secondary back" @click=${onBack}>${backTo === 'map' ? msg('Back to the map') : msg('Back to the list')}</button>
     <h3 id="detail-heading" tabindex="-1">${placeName(place)}</h3>
