@@ -1,6 +1,6 @@
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {ApiError} from '../errors.js';
-import {retryAfterSeconds, upstreamError, upstreamFetch} from '../upstream/fetch.js';
+import {parseUpstreamJson, upstreamError, upstreamFetch} from '../upstream/fetch.js';
 import {proxyPagingLinks, withPagingLinks, type PagingLinks} from './proxy-paging.js';
 import {ACCESLIBRE_QUERY, API_ENGAGEMENT_QUERY, proxyQuery, type QueryRules} from './proxy-query.js';
 
@@ -69,17 +69,12 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
       options.timeoutMs
     );
     if (!response.ok) {
-      if (response.status === 429)
-        blockedUntil = now + (retryAfterSeconds(response.headers.get('retry-after'), now) ?? 60) * 1000;
-      throw upstreamError(upstream.name, response, now);
+      const error = upstreamError(upstream.name, response, now);
+      if (error.status === 429) blockedUntil = now + Number(error.headers!['retry-after']) * 1000;
+      throw error;
     }
     const body = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw new ApiError(502, 'upstream_error', `${upstream.name} answered with something that is not JSON`);
-    }
+    const parsed = parseUpstreamJson(upstream.name, body);
     const links = proxyPagingLinks(parsed, upstream.url, route, upstream.query);
     const entry: CachedAnswer = {expires: now + options.cacheSeconds * 1000, body, ...(links ? {parsed: parsed as Record<string, unknown>, links} : {})};
     if (cache.size >= MAX_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);

@@ -15,7 +15,7 @@ export async function upstreamFetch(name: string, url: string, init: RequestInit
 }
 
 /** Seconds to wait from a Retry-After header (seconds or an HTTP date); undefined when absent or unreadable. */
-export function retryAfterSeconds(header: string | null, now: number): number | undefined {
+function retryAfterSeconds(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim());
   const at = Date.parse(header);
@@ -34,4 +34,13 @@ export function upstreamError(name: string, response: Response, now: number): Ap
     return new ApiError(502, 'upstream_auth_failed', `${name} refused the gateway's credentials (HTTP ${response.status})`);
   if (response.status === 404) return new ApiError(404, 'not_found', `${name} has no such resource`);
   return new ApiError(502, 'upstream_error', `${name} answered with an error (HTTP ${response.status})`);
+}
+
+/** An upstream's answer body read as JSON; anything else is a 502 naming the upstream, never echoing the body. */
+export function parseUpstreamJson(name: string, body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new ApiError(502, 'upstream_error', `${name} answered with something that is not JSON`);
+  }
 }

@@ -1,5 +1,5 @@
 import {ApiError} from '../errors.js';
-import {upstreamError, upstreamFetch} from './fetch.js';
+import {parseUpstreamJson, upstreamError, upstreamFetch} from './fetch.js';
 
 export interface HelloAssoOptions {
   apiUrl: string;
@@ -95,11 +95,8 @@ export class HelloAssoClient {
         continue;
       }
       if (!response.ok) throw upstreamError('HelloAsso', response, this.options.now());
-      try {
-        return (await response.json()) as T;
-      } catch {
-        throw new ApiError(502, 'upstream_error', 'HelloAsso answered with something that is not JSON');
-      }
+      // A body cut off while reading is no more JSON than a wrong one.
+      return parseUpstreamJson('HelloAsso', await response.text().catch(() => '')) as T;
     }
   }
 }
