@@ -2,9 +2,11 @@ import type {BBox} from './sources/types.js';
 
 /** `"48.8566,2.3522"` → [lat, lon], or undefined when it is not a position. */
 export function parseCenter(value: string | null | undefined): [number, number] | undefined {
-  const parts = (value ?? '').split(',').map((s) => Number(s.trim()));
-  const [lat, lon] = parts;
-  return parts.length === 2 && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 ? [lat, lon] : undefined;
+  const parts = (value ?? '').split(',').map((s) => s.trim());
+  // An empty part would read as 0 ("48.8," is not 48.8,0).
+  if (parts.length !== 2 || parts.some((s) => !s)) return undefined;
+  const [lat, lon] = parts.map(Number);
+  return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 ? [lat, lon] : undefined;
 }
 
 const TILE = 256;
