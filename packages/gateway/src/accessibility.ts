@@ -24,7 +24,7 @@ export interface Entrance {
   needsHelp?: boolean;
 }
 
-export type Impairment =
+type Impairment =
   | 'wheelchair'
   | 'mobilityImpairment'
   | 'visualImpairment'

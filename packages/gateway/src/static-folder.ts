@@ -4,7 +4,7 @@ import {isAbsolute, relative, resolve} from 'node:path';
 /** The real path when it exists (symlinks resolved), else the absolute one. */
 const realOrAbsolute = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
 
-export function isInside(folder: string, path: string): boolean {
+function isInside(folder: string, path: string): boolean {
   const rel = relative(realOrAbsolute(folder), realOrAbsolute(path));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

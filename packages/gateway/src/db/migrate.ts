@@ -4,7 +4,7 @@ import {migrationsDir} from '../paths.js';
 import type {Database} from './database.js';
 
 /** Migration files are `NNN_name.sql`, applied once each in name order. */
-export function listMigrations(dir = migrationsDir): {version: string; sql: string}[] {
+function listMigrations(dir = migrationsDir): {version: string; sql: string}[] {
   return readdirSync(dir)
     .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
     .sort()

@@ -26,7 +26,7 @@ export function parseAcceslibreCsv(content: string): Row[] {
  * places "without a level entrance", nobody checked). In a large file, an accessibility column whose one value
  * covers ≥ 95 % of the rows is taken as a default: that value becomes unknown, rarer values are kept.
  */
-export function blankDefaultedColumns(rows: Row[]): string[] {
+function blankDefaultedColumns(rows: Row[]): string[] {
   if (rows.length < DEFAULT_DETECTION_MIN_ROWS) return [];
   const columns = Object.keys(rows[0] ?? {}).filter((c) => ACCESSIBILITY_COLUMN.test(c));
   const defaulted: string[] = [];
@@ -76,7 +76,7 @@ const list = (value: unknown): string[] =>
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean);
 
-export function acceslibreAccessibility(r: Row): Accessibility {
+function acceslibreAccessibility(r: Row): Accessibility {
   const rampe = text(r.entree_marches_rampe)?.toLowerCase();
   const isLevel = bool(r.entree_plain_pied);
   const steps = number(r.entree_marches);

@@ -47,7 +47,7 @@ function ringCentroid(ring: unknown): [number, number] | string | undefined {
 }
 
 /** A point for the feature, or the reason it is not a place. Lines (bus routes, paths) are not places. */
-export function featurePoint(geometry: Geometry | null | undefined): [number, number] | string {
+function featurePoint(geometry: Geometry | null | undefined): [number, number] | string {
   if (!geometry) return 'no geometry';
   const c = geometry.coordinates;
   switch (geometry.type) {

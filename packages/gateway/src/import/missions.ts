@@ -92,7 +92,7 @@ function missionList(data: unknown): Raw[] {
   throw new Error('not an API Engagement answer: expected {data: [...]}, {hits: [...]} or an array');
 }
 
-export async function importMissions(db: Database, missions: Raw[], summary: ImportSummary, isSample = false) {
+async function importMissions(db: Database, missions: Raw[], summary: ImportSummary, isSample = false) {
   await db.transaction(async (tx) => {
     for (const [index, raw] of missions.entries()) {
       const m = normalizeMission((raw ?? {}) as Raw);

@@ -31,7 +31,7 @@ export interface Dataset {
   isSample?: boolean;
 }
 
-export async function saveDataset(db: Database, d: Dataset): Promise<void> {
+async function saveDataset(db: Database, d: Dataset): Promise<void> {
   await db.query(
     `INSERT INTO datasets (id, source, licence_name, licence_url, attribution, is_sample) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, licence_name = EXCLUDED.licence_name,

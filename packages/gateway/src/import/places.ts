@@ -6,7 +6,7 @@ import {geojsonPlaces, overpassPlaces} from './geojson.js';
 import {upsertPlaces, type Dataset, type PlaceRecord} from './places-store.js';
 import {emptySummary, type ImportSummary} from './summary.js';
 
-export const LICENCES = {
+const LICENCES = {
   acceslibre: {
     licenceName: 'Licence Ouverte 2.0',
     licenceUrl: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',

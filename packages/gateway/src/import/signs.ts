@@ -6,7 +6,7 @@ import {text, url} from './text.js';
 
 type Raw = Record<string, unknown>;
 
-export interface SignVideo {
+interface SignVideo {
   url: string;
   signer?: string;
   licence: string;
@@ -81,7 +81,7 @@ function fromLien(entry: Raw): SignEntry | string {
 }
 
 /** Adds senses and videos to an entry, one per definition text and per video URL. */
-export async function upsertSignEntries(db: Database, entries: {row: number; entry: SignEntry | string}[], summary: ImportSummary) {
+async function upsertSignEntries(db: Database, entries: {row: number; entry: SignEntry | string}[], summary: ImportSummary) {
   await db.transaction(async (tx) => {
     for (const {row, entry} of entries) {
       if (typeof entry === 'string') {

@@ -50,7 +50,7 @@ export function formatAddress(streetParts: unknown[], cityParts: unknown[]): str
   return [join(streetParts), join(cityParts)].filter(Boolean).join(', ') || undefined;
 }
 
-export function isHttpUrl(value: string | undefined): value is string {
+function isHttpUrl(value: string | undefined): value is string {
   if (!value) return false;
   try {
     const url = new URL(value);

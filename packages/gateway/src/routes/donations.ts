@@ -3,7 +3,7 @@ import type {Database} from '../db/database.js';
 import {ApiError} from '../errors.js';
 import type {HelloAssoClient} from '../upstream/helloasso.js';
 
-export interface DonationRouteOptions {
+interface DonationRouteOptions {
   client: HelloAssoClient;
   webUrl: string;
   organization?: string;

@@ -4,7 +4,7 @@ import {parseUpstreamJson, upstreamError, upstreamFetch} from '../upstream/fetch
 import {proxyPagingLinks, withPagingLinks, type PagingLinks} from './proxy-paging.js';
 import {ACCESLIBRE_QUERY, API_ENGAGEMENT_QUERY, proxyQuery, type QueryRules} from './proxy-query.js';
 
-export interface ProxyOptions {
+interface ProxyOptions {
   acceslibre: {apiUrl: string; apiKey?: string};
   apiEngagement: {apiUrl: string; apiKey?: string};
   cacheSeconds: number;

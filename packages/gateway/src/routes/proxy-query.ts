@@ -1,8 +1,8 @@
 import {badRequest} from '../errors.js';
 
 /** The query keys each upstream documents; anything else is refused, so that no one can spend the key on other features. */
-export const ACCESLIBRE_QUERY_KEYS = ['q', 'commune', 'code_postal', 'code_insee', 'activite', 'zone', 'around', 'equipments', 'page', 'page_size'] as const;
-export const API_ENGAGEMENT_QUERY_KEYS = [
+const ACCESLIBRE_QUERY_KEYS = ['q', 'commune', 'code_postal', 'code_insee', 'activite', 'zone', 'around', 'equipments', 'page', 'page_size'] as const;
+const API_ENGAGEMENT_QUERY_KEYS = [
   'limit',
   'skip',
   'keywords',

@@ -18,14 +18,6 @@ export function queryInt(query: Record<string, unknown>, name: string, range: {m
   return n;
 }
 
-export function queryNumber(query: Record<string, unknown>, name: string): number | undefined {
-  const value = queryString(query, name);
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw badRequest(`${name} must be a number`, {[name]: 'a number'});
-  return n;
-}
-
 /** A LIKE pattern matching the text anywhere, with the user's % _ and \ taken literally. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

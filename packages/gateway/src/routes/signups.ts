@@ -6,7 +6,7 @@ import {signupsCsv} from '../signups/csv.js';
 import {allSignups, storeSignup} from '../signups/store.js';
 import {validateSignup} from '../signups/validate.js';
 
-export interface SignupRouteOptions {
+interface SignupRouteOptions {
   rateLimitPerMinute: number;
   minFillMs: number;
   adminToken?: string;

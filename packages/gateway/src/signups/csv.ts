@@ -4,7 +4,7 @@ import type {SignupExportRow} from './store.js';
  * One CSV cell. Quotes are doubled; a cell that a spreadsheet would run as a formula (= + - @, tab, CR) gets a
  * leading apostrophe, so a hostile name cannot become a formula in the association's spreadsheet.
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;

@@ -3,7 +3,7 @@ import type {Database} from '../db/database.js';
 import {ApiError} from '../errors.js';
 import type {SignupInput} from './validate.js';
 
-export interface StoredSignup {
+interface StoredSignup {
   id: string;
   missionId: string | null;
   createdAt: string;

@@ -1,7 +1,7 @@
 import {ApiError} from '../errors.js';
 import {parseUpstreamJson, upstreamError, upstreamFetch} from './fetch.js';
 
-export interface HelloAssoOptions {
+interface HelloAssoOptions {
   apiUrl: string;
   clientId?: string;
   clientSecret?: string;
