@@ -106,7 +106,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     }
   });
 
-  app.setErrorHandler((error: Error & {statusCode?: number; code?: string; validation?: unknown}, request, reply) => {
+  app.setErrorHandler((error: Error & {statusCode?: number; code?: string}, request, reply) => {
     if (error instanceof ApiError) {
       if (error.headers) reply.headers(error.headers);
       return reply.code(error.status).send(errorBody(error.code, error.message, error.fields));
@@ -123,9 +123,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
           ? 'unsupported_media_type'
           : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
             ? 'bad_json'
-            : status === 429
-              ? 'rate_limited'
-              : 'bad_request';
+            : 'bad_request';
     return reply.code(status).send(errorBody(code, error.message));
   });
 

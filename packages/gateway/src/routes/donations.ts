@@ -1,7 +1,8 @@
 import type {FastifyInstance} from 'fastify';
 import type {Database} from '../db/database.js';
-import {ApiError} from '../errors.js';
+import {ApiError, badRequest} from '../errors.js';
 import type {HelloAssoClient} from '../upstream/helloasso.js';
+import {perMinute} from './rate-limit.js';
 
 interface DonationRouteOptions {
   client: HelloAssoClient;
@@ -53,7 +54,7 @@ function checkoutState(intent: CheckoutIntent): 'pending' | 'confirmed' | 'refus
 export function donationRoutes(app: FastifyInstance, db: Database, options: DonationRouteOptions): void {
   app.post('/v1/donations/helloasso/checkout', async (request) => {
     const b = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof b !== 'object' || Array.isArray(b)) throw new ApiError(400, 'bad_request', 'The body must be a JSON object');
+    if (typeof b !== 'object' || Array.isArray(b)) throw badRequest('The body must be a JSON object');
     const fields: Record<string, string> = {};
     const amount = b.amount;
     if (typeof amount !== 'number' || !Number.isInteger(amount)) fields.amount = 'required: an integer number of cents';
@@ -106,10 +107,10 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
 
   app.get(
     '/v1/donations/helloasso/checkout/:id',
-    {config: {rateLimit: {max: CHECKOUT_STATUS_RATE_LIMIT, timeWindow: 60_000}}},
+    perMinute(CHECKOUT_STATUS_RATE_LIMIT),
     async (request) => {
       const {id} = request.params as {id: string};
-      if (!/^\d{1,20}$/.test(id)) throw new ApiError(400, 'bad_request', 'A checkout id is a number', {id: 'digits'});
+      if (!/^\d{1,20}$/.test(id)) throw badRequest('A checkout id is a number', {id: 'digits'});
       const row = (
         await db.query<{organization: string; amount_cents: number}>('SELECT organization, amount_cents FROM donation_checkouts WHERE id = $1', [id])
       ).rows[0];

@@ -1,6 +1,7 @@
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {ApiError} from '../errors.js';
 import {parseUpstreamJson, upstreamError, upstreamFetch} from '../upstream/fetch.js';
+import {perMinute} from './rate-limit.js';
 import {proxyPagingLinks, withPagingLinks, type PagingLinks} from './proxy-paging.js';
 import {ACCESLIBRE_QUERY, API_ENGAGEMENT_QUERY, proxyQuery, type QueryRules} from './proxy-query.js';
 
@@ -51,7 +52,7 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
       .header('x-lien-cache', hit ? 'hit' : 'miss')
       .send(entry.parsed && entry.links ? withPagingLinks(entry.parsed, entry.links, `${request.protocol}://${request.host}`) : entry.body);
 
-  app.get(route, {config: {rateLimit: {max: options.rateLimitPerMinute, timeWindow: 60_000}}}, async (request, reply) => {
+  app.get(route, perMinute(options.rateLimitPerMinute), async (request, reply) => {
     if (!upstream.apiKey)
       throw new ApiError(503, 'not_configured', `The ${upstream.name} proxy is off: set ${upstream.envVar} to turn it on`);
     const key = proxyQuery(request.url.split('?')[1] ?? '', upstream.query).toString();

@@ -5,6 +5,7 @@ import {ApiError} from '../errors.js';
 import {signupsCsv} from '../signups/csv.js';
 import {allSignups, storeSignup} from '../signups/store.js';
 import {validateSignup} from '../signups/validate.js';
+import {perMinute} from './rate-limit.js';
 
 interface SignupRouteOptions {
   rateLimitPerMinute: number;
@@ -28,7 +29,7 @@ function sameSecret(given: string, expected: string): boolean {
 export function signupRoutes(app: FastifyInstance, db: Database, options: SignupRouteOptions): void {
   app.post(
     '/v1/signups',
-    {config: {rateLimit: {max: options.rateLimitPerMinute, timeWindow: 60_000}}},
+    perMinute(options.rateLimitPerMinute),
     async (request, reply) => {
       const keyHeader = request.headers['idempotency-key'];
       const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
@@ -51,7 +52,7 @@ export function signupRoutes(app: FastifyInstance, db: Database, options: Signup
     }
   );
 
-  app.get('/v1/signups.csv', {config: {rateLimit: {max: ADMIN_EXPORT_RATE_LIMIT, timeWindow: 60_000}}}, async (request, reply) => {
+  app.get('/v1/signups.csv', perMinute(ADMIN_EXPORT_RATE_LIMIT), async (request, reply) => {
     if (!options.adminToken)
       throw new ApiError(404, 'export_disabled', 'The signups export is off: set LIEN_ADMIN_TOKEN to turn it on');
     const auth = request.headers.authorization ?? '';
