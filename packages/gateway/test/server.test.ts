@@ -45,6 +45,7 @@ for (const backend of backends()) {
       const doc = await get(`${gw.url}/v1/openapi.json`);
       assert.equal(doc.status, 200);
       assert.equal(doc.json.openapi, '3.1.0');
+      assert.equal(doc.headers.get('content-type'), 'application/json; charset=utf-8');
       assert.deepEqual(doc.json, JSON.parse(JSON.stringify(openapiDocument)));
       for (const [path, methods] of Object.entries(doc.json.paths as Record<string, Record<string, unknown>>)) {
         for (const method of Object.keys(methods)) {
