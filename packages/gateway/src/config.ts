@@ -1,4 +1,5 @@
 import type {Writable} from 'node:stream';
+import {DEFAULT_DATA_DIR} from './db/database.js';
 
 /** Everything the gateway can be told; `configFromEnv` reads the documented environment variables. */
 export interface GatewayOptions {
@@ -71,7 +72,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
     port: int(env.PORT) ?? 8787,
     host: env.HOST || '127.0.0.1',
     trustProxy: parseTrustProxy(env.LIEN_TRUST_PROXY),
-    dataDir: env.LIEN_DATA_DIR || '.lien-data',
+    dataDir: env.LIEN_DATA_DIR || DEFAULT_DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: env.LIEN_STATIC_DIR || undefined,
     allowedOrigins: list(env.LIEN_ALLOWED_ORIGINS),

@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, {type FastifyInstance} from 'fastify';
 import type {GatewayOptions} from './config.js';
-import {openDatabase, type Database} from './db/database.js';
+import {DEFAULT_DATA_DIR, openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrate.js';
 import {ApiError, errorBody} from './errors.js';
 import {HelloAssoClient} from './upstream/helloasso.js';
@@ -57,7 +57,7 @@ function fastifyTrustProxy(trust: GatewayOptions['trustProxy']) {
 
 /** Builds the gateway: opens the database, applies migrations, loads sample data once, registers the API. */
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
-  const pgliteDataDir = options.databaseUrl ? undefined : (options.dataDir ?? '.lien-data');
+  const pgliteDataDir = options.databaseUrl ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
   const staticDir = options.staticDir ? checkedStaticDir(options.staticDir, pgliteDataDir) : undefined;
   const db = await openDatabase({databaseUrl: options.databaseUrl, dataDir: options.dataDir});
   try {
@@ -185,15 +185,16 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
 
 /** createGateway, then listen on host:port (defaults 127.0.0.1:8787; port 0 picks a free one). */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8787;
   const gateway = await createGateway(options);
   try {
-    await gateway.app.listen({port: options.port ?? 8787, host: options.host ?? '127.0.0.1'});
+    await gateway.app.listen({port, host});
   } catch (error) {
     await gateway.close();
     throw error;
   }
   const address = gateway.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const host = options.host ?? '127.0.0.1';
-  return {...gateway, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`};
+  const listening = typeof address === 'object' && address ? address.port : port;
+  return {...gateway, url: `http://${host.includes(':') ? `[${host}]` : host}:${listening}`};
 }

@@ -11,6 +11,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** PGlite's data folder when none is given, relative to the current folder. */
+export const DEFAULT_DATA_DIR = '.lien-data';
+
 export interface DatabaseOptions {
   /** postgres://… — when set, a PostgreSQL server is used instead of PGlite. */
   databaseUrl?: string;
@@ -24,5 +27,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return openPostgres(options.databaseUrl);
   }
   const {openPglite} = await import('./pglite.js');
-  return openPglite(options.dataDir ?? '.lien-data');
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
 }
