@@ -85,7 +85,17 @@ export const openapiDocument = {
       get: {
         summary: 'One mission',
         parameters: [{name: 'id', in: 'path', required: true, schema: {type: 'string'}}],
-        responses: {'200': json({type: 'object', properties: {ok: {const: true}, data: {$ref: '#/components/schemas/Mission'}}}), '404': error},
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              ok: {const: true},
+              data: {$ref: '#/components/schemas/Mission'},
+              meta: {type: 'object', description: '{sample: true, note} for a sample mission, {} otherwise', properties: {sample: {type: 'boolean'}, note: {type: 'string'}}},
+            },
+          }),
+          '404': error,
+        },
       },
     },
     '/v1/signups': {
