@@ -10,7 +10,7 @@ import {areaFor, parseCenter, viewBBox} from './geo.js';
 import {loadLeaflet} from './map/load-leaflet.js';
 import type {MapView} from './map/map-view.js';
 import {parseNeeds} from './needs.js';
-import type {Attribution, Need, Place} from './place.js';
+import type {Attribution, Need, Place} from '@lien/open-data/place.js';
 import {PlaceGrid} from './place-grid.js';
 import {selectPlaces} from './selection.js';
 import {runNow, runSliced} from './slices.js';

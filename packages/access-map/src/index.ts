@@ -1,7 +1,7 @@
 export {AccessMap, type AccessMapView} from './access-map.js';
-export type {Accessibility, AccessibleWith, Attribution, Entrance, LocalizedText, Need, NeedStatus, Place, PlaceSourceName} from './place.js';
-export {NEEDS} from './place.js';
-export {needStatus, matchesNeeds, parseNeeds} from './needs.js';
+export type {Accessibility, AccessibleWith, Attribution, Entrance, LocalizedText, Need, NeedStatus, Place, PlaceSourceName} from '@lien/open-data/place.js';
+export {NEEDS, needStatus, matchesNeeds} from '@lien/open-data/place.js';
+export {parseNeeds} from './needs.js';
 export {acceslibreSource} from './sources/acceslibre.js';
 export {a11yjsonSource} from './sources/a11yjson.js';
 export {geojsonSource} from './sources/geojson.js';

@@ -1,4 +1,4 @@
-import type {Place} from './place.js';
+import type {Place} from '@lien/open-data/place.js';
 import {STRIDE, type Steps} from './slices.js';
 import type {BBox} from './sources/types.js';
 

@@ -1,5 +1,5 @@
-import {matchesNeeds} from './needs.js';
-import type {Need, Place} from './place.js';
+import {matchesNeeds} from '@lien/open-data/place.js';
+import type {Need, Place} from '@lien/open-data/place.js';
 import {PlaceGrid} from './place-grid.js';
 import type {Steps} from './slices.js';
 

@@ -5,7 +5,7 @@ import {areaFor, viewBBox} from '../src/geo.js';
 import type {PlaceQuery, PlaceSource} from '../src/sources/types.js';
 import type {AccessMap} from '../src/access-map.js';
 import {lienSource} from '../src/sources/lien.js';
-import type {Place} from '../src/place.js';
+import type {Place} from '@lien/open-data/place.js';
 import {M, names} from './helpers.js';
 
 /** A source that records its calls and their signals, answering from the loopback gateway. */

@@ -3,7 +3,7 @@ import {html} from 'lit';
 import type {AccessMap} from '../src/access-map.js';
 import {WorkerClient} from '../src/clustering/worker-client.js';
 import type {MapView} from '../src/map/map-view.js';
-import type {Place} from '../src/place.js';
+import type {Place} from '@lien/open-data/place.js';
 import type {PlaceSource} from '../src/sources/types.js';
 import {$, $$, names, statusText, TILES} from './helpers.js';
 

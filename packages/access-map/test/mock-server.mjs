@@ -164,9 +164,19 @@ export default async function accessMapMocks(ctx, next) {
     case 'count':
       ctx.body = {count: counts.get(`${ctx.query.of}`) ?? 0};
       return;
-    case 'a11yjson/place-infos.json':
+    case 'a11yjson/place-infos.json': {
+      // accessibility.cloud refuses a relation it does not know, and the whole request with it
+      // (sozialhelden/accessibility-cloud app/server/json-api/related-objects.js, PlaceInfos.relationships).
+      const known = ['source', 'source.license', 'source.organization', 'equipmentInfos', 'disruptions', 'images'];
+      const unknown = String(ctx.query.includeRelated ?? '').split(',').filter((name) => name && !known.includes(name));
+      if (unknown.length) {
+        ctx.status = 422;
+        ctx.body = {error: {reason: `'${unknown[0]}' is not a known relation for PlaceInfos`}};
+        return;
+      }
       ctx.body = a11yjson;
       return;
+    }
     case 'a11yjson-hostile/place-infos.json':
       ctx.body = {
         ...a11yjson,

@@ -8,7 +8,7 @@ describe('<access-map> on each source, list and map in sync', () => {
   const cases = [
     {source: 'acceslibre', src: `${M}/acceslibre/api/erps/`, center: '47.748,-3.366', zoom: 14, credit: 'Licence Ouverte 2.0'},
     {source: 'overpass', src: `${M}/overpass/api/interpreter`, center: NORWICH, zoom: 15, credit: 'ODbL 1.0'},
-    {source: 'a11yjson', src: `${M}/a11yjson/place-infos.json`, center: NORWICH, zoom: 15, credit: 'ODbL 1.0'},
+    {source: 'a11yjson', src: `${M}/a11yjson/place-infos.json`, center: NORWICH, zoom: 15, credit: 'OpenStreetMap (Norwich extract)'},
     {source: 'geojson', src: `${M}/geojson/norwich.geojson`, center: NORWICH, zoom: 15, credit: 'ODbL 1.0'},
     {source: 'lien', src: `${M}/lien`, center: '48.85,2.37', zoom: 13, credit: 'Licence Ouverte 2.0'},
   ];

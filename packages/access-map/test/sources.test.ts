@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {LienError} from '@lien/core';
-import {needStatus} from '../src/needs.js';
-import type {Place} from '../src/place.js';
+import {needStatus} from '@lien/open-data/place.js';
+import type {Place} from '@lien/open-data/place.js';
 import {
   a11yjsonSource,
   acceslibreSource,
@@ -54,7 +54,7 @@ describe('acceslibre source', () => {
     const {places} = await load(acceslibreSource({url: `${M}/acceslibre/api/erps/?mock_page_size=1000`}), FRANCE);
     const foot = byName(places, '+2Foot');
     expect(foot.accessibility.entrances![0]).to.deep.include({isLevel: true, door: {width: 90}});
-    expect(foot.accessibility.parking).to.deep.equal({forWheelchairUsers: {isAvailable: true}});
+    expect(foot.accessibility.parking).to.deep.equal({forWheelchairUsers: {isAvailable: true, onSite: true}});
     expect(needStatus(foot.accessibility, 'wheelchair')).to.equal('yes');
     expect(foot.infoPageUrl).to.match(/^https:\/\/acceslibre\.beta\.gouv\.fr\/app\//);
     expect(foot.editPageUrl).to.match(/\/contrib\/entree\/2foot-ae6d\/$/);
@@ -174,7 +174,9 @@ describe('a11yjson source', () => {
   it('reads accessibility.cloud place-infos with localized names and its licences', async () => {
     const result = await load(a11yjsonSource({url: `${M}/a11yjson/place-infos.json?appToken=public`}), NORWICH);
     expect(result.places).to.have.length(8);
-    expect(result.attribution[0]).to.deep.include({text: '© OpenStreetMap contributors', license: 'ODbL 1.0'});
+    // The data source by its name, with its licence and the licence's link (the mock answers 422, as the API does,
+    // to a relation it does not know in includeRelated).
+    expect(result.attribution[0]).to.deep.include({text: 'OpenStreetMap (Norwich extract)', license: 'ODbL', licenseUrl: 'https://opendatacommons.org/licenses/odbl/1-0/'});
     const library = byName(result.places, 'Norfolk and Norwich Millennium Library');
     expect(library.source).to.equal('a11yjson');
     expect(needStatus(library.accessibility, 'wheelchair')).to.equal('yes');

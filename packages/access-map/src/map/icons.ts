@@ -1,5 +1,5 @@
 import type {DivIcon} from 'leaflet';
-import type {NeedStatus} from '../place.js';
+import type {NeedStatus} from '@lien/open-data/place.js';
 import type {Leaflet} from './load-leaflet.js';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -1,7 +1,7 @@
 import type {Control, Map as LeafletMap, Marker} from 'leaflet';
 import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
-import {needStatus} from '../needs.js';
-import type {Place} from '../place.js';
+import {needStatus} from '@lien/open-data/place.js';
+import type {Place} from '@lien/open-data/place.js';
 import type {BBox} from '../sources/types.js';
 import {clusterIcon, pointIcon} from './icons.js';
 import type {Leaflet} from './load-leaflet.js';

@@ -1,6 +1,6 @@
-import {fetchJson, isObject, readObject} from '@lien/core';
-import {attributionsFrom, collectPointFeatures} from './a11yjson.js';
-import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
+import {fetchJson} from '@lien/core';
+import {readLienPlaces} from '@lien/open-data/lien.js';
+import {MAX_PLACES, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
 
 /** `/v1/places` on the page's origin, or under the given gateway base (`https://lien.example.org`). */
 export function placesUrl(src: string | undefined): URL {
@@ -18,15 +18,8 @@ export function lienSource(options: SourceOptions & {limit?: number} = {}): Plac
       const url = placesUrl(options.url);
       url.searchParams.set('bbox', bbox.map((n) => n.toFixed(6)).join(','));
       url.searchParams.set('limit', String(limit));
-      const body = readObject(await fetchJson(url.href, {signal, timeout: options.timeout, fetch: options.fetch}), '(body)');
-      const collector = collectPointFeatures(body.features, 'sample');
-      const meta = isObject(body.meta) ? body.meta : {};
-      return {
-        places: collector.places,
-        attribution: attributionsFrom(meta.licenses),
-        truncated: collector.truncated || meta.truncated === true,
-        dropped: collector.dropped,
-      };
+      const read = readLienPlaces(await fetchJson(url.href, {signal, timeout: options.timeout, fetch: options.fetch}), MAX_PLACES);
+      return {places: read.places, attribution: read.attribution, truncated: read.truncated, dropped: read.dropped.length};
     },
   };
 }

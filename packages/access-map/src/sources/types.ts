@@ -1,8 +1,11 @@
 import type {LienError} from '@lien/core';
-import type {Attribution, Need, Place} from '../place.js';
+import type {Attribution, Need, Place} from '@lien/open-data/place.js';
+import type {BBox} from '@lien/open-data/overpass.js';
 
-/** West, south, east, north in degrees (GeoJSON order). */
-export type BBox = [number, number, number, number];
+export type {BBox};
+
+/** The most places one load may bring; beyond it the rest is left out and the result says truncated. */
+export const MAX_PLACES = 50_000;
 
 /** What the element asks a source for. */
 export interface PlaceQuery {

@@ -1,8 +1,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatDate} from '@lien/core';
-import {needStatus} from '../needs.js';
-import {NEEDS, type Place} from '../place.js';
+import {needStatus} from '@lien/open-data/place.js';
+import {NEEDS, type Place} from '@lien/open-data/place.js';
 import {
   description,
   entranceSentences,

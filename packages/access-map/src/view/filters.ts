@@ -1,7 +1,7 @@
 import {html, type TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
 import {live} from 'lit/directives/live.js';
-import {NEEDS, type Need} from '../place.js';
+import {NEEDS, type Need} from '@lien/open-data/place.js';
 import {needLabel} from './words.js';
 
 export interface FilterHandlers {

@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {formatNumber} from '@lien/core';
-import type {Place} from '../place.js';
+import type {Place} from '@lien/open-data/place.js';
 import {isOne, needSummary, placeName} from './words.js';
 
 /** The most places the list shows at once; more means "zoom in". */

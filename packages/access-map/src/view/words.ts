@@ -1,7 +1,7 @@
 import {msg, str} from '@lit/localize';
 import {currentLocale, formatNumber} from '@lien/core';
-import {needStatus} from '../needs.js';
-import {NEEDS, type Accessibility, type Need, type NeedStatus, type Place} from '../place.js';
+import {isSignLanguage} from '@lien/open-data/rules.js';
+import {NEEDS, needStatus, type Accessibility, type Need, type NeedStatus, type Place} from '@lien/open-data/place.js';
 
 /** Everything the element says about a place, in words, in the page's language. */
 
@@ -104,13 +104,17 @@ const HEARING: Record<string, () => string> = {
   lsf: () => msg('French Sign Language (LSF)'),
   lpc: () => msg('Cued Speech (LPC)'),
   sts: () => msg('subtitles or live transcription'),
+  autres: () => msg('other equipment'),
 };
 
 export function receptionSentences(a: Accessibility): string[] {
   const out: string[] = [];
+  if (a.staff?.isPresent === false) out.push(msg('Nobody is there to welcome visitors.'));
   if (a.staff?.isTrainedForDisabilities === true) out.push(msg('Staff trained to welcome disabled people.'));
   if (a.staff?.isTrainedForDisabilities === false) out.push(msg('Staff not trained to welcome disabled people.'));
-  if (a.staff?.isTrainedInSigning) out.push(msg('Staff who can sign.'));
+  const signing = (a.staff?.languages ?? []).filter(isSignLanguage);
+  if (signing.length) out.push(msg(str`Staff who sign (${signing.join(', ')}).`));
+  else if (a.staff?.isTrainedInSigning) out.push(msg('Staff who can sign.'));
   const equipment = (a.hearingEquipment ?? []).map((code) => HEARING[code]?.()).filter(Boolean);
   if (a.hasInductionLoop && !equipment.length) equipment.push(HEARING.bim());
   if (equipment.length) out.push(msg(str`For deaf and hard of hearing people: ${equipment.join(', ')}.`));
@@ -118,9 +122,13 @@ export function receptionSentences(a: Accessibility): string[] {
 }
 
 export function parkingSentence(a: Accessibility): string | undefined {
-  const available = a.parking?.forWheelchairUsers?.isAvailable;
-  if (available === undefined) return undefined;
-  return available ? msg('Parking spaces for disabled people.') : msg('No parking space for disabled people.');
+  const parking = a.parking?.forWheelchairUsers;
+  if (parking?.onSite) return msg('Parking spaces for disabled people on site.');
+  if (parking?.nearby) return msg('Parking space for disabled people nearby.');
+  if (parking?.isAvailable === false) return msg('No parking space for disabled people.');
+  if (parking?.isAvailable) return msg('Parking spaces for disabled people.');
+  if (parking?.onSite === false) return msg('No parking space for disabled people on site.');
+  return undefined;
 }
 
 export function toiletSentence(a: Accessibility): string | undefined {

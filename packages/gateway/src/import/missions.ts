@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {isoDate, number, text, url, validCoordinates} from './text.js';
+import {httpUrl, isoDate, num, positionProblem, text} from '@lien/open-data/read.js';
 
 type Raw = Record<string, unknown>;
 
@@ -36,9 +36,9 @@ export interface Mission {
 const yesNo = (value: unknown) => (value === true || value === 'yes' ? true : value === false || value === 'no' ? false : undefined);
 function location(value: unknown) {
   const l = (value ?? {}) as Raw;
-  const lat = number(l.lat);
-  const lon = number(l.lon);
-  return validCoordinates(lon, lat) === undefined ? {lat: lat!, lon: lon!} : undefined;
+  const lat = num(l.lat);
+  const lon = num(l.lon);
+  return positionProblem(lat, lon) === undefined ? {lat: lat!, lon: lon!} : undefined;
 }
 
 /** The spec says postalCode/departmentCode, its own examples say zip/department: read both. */
@@ -61,19 +61,19 @@ export function normalizeMission(raw: Raw): Mission | string {
     title,
     description,
     descriptionIsHtml: Boolean(description && /<[a-z][\s\S]*>/i.test(description)),
-    applicationUrl: url(raw.applicationUrl),
+    applicationUrl: httpUrl(raw.applicationUrl),
     domain: text(raw.domain, 100),
     activities: Array.isArray(raw.activities) ? raw.activities.map((a) => text(a, 100)).filter((a): a is string => !!a) : [],
     schedule: text(raw.schedule, 500),
     startAt: isoDate(raw.startAt),
     endAt: isoDate(raw.endAt),
-    places: number(raw.places),
+    places: num(raw.places),
     remote: remote === 'no' || remote === 'possible' || remote === 'full' ? remote : undefined,
     openToMinors: yesNo(raw.openToMinors),
     reducedMobilityAccessible: yesNo(raw.reducedMobilityAccessible),
     organizationName: text(raw.organizationName, 300),
-    organizationLogo: url(raw.organizationLogo),
-    organizationUrl: url(raw.organizationUrl),
+    organizationLogo: httpUrl(raw.organizationLogo),
+    organizationUrl: httpUrl(raw.organizationUrl),
     city: text(raw.city, 200) ?? addresses[0]?.city,
     postalCode: text(raw.postalCode ?? raw.zip, 20) ?? addresses[0]?.postalCode,
     departmentCode: text(raw.departmentCode ?? raw.department, 10) ?? addresses[0]?.departmentCode,

@@ -1,30 +1,11 @@
-import {NEEDS, needStatus, pruneEmpty, type Accessibility} from '../accessibility.js';
+import {NEEDS, needStatus, type Place, type PlaceSourceName} from '@lien/open-data/place.js';
+import {compact} from '@lien/open-data/read.js';
 import type {Database} from '../db/database.js';
 import type {ImportSummary} from './summary.js';
-import {isoDate} from './text.js';
-
-export type PlaceSource = 'acceslibre' | 'osm' | 'a11yjson' | 'geojson' | 'sample';
-
-/** A place as every importer hands it to the store. */
-export interface PlaceRecord {
-  source: PlaceSource;
-  sourceId: string;
-  name: string;
-  category?: string;
-  address?: string;
-  phone?: string;
-  website?: string;
-  infoPageUrl?: string;
-  editPageUrl?: string;
-  lon: number;
-  lat: number;
-  accessibility: Accessibility;
-  updatedAt?: string;
-}
 
 export interface Dataset {
   id: string;
-  source: PlaceSource | string;
+  source: PlaceSourceName | string;
   licenceName: string;
   licenceUrl?: string;
   attribution: string;
@@ -41,18 +22,16 @@ async function saveDataset(db: Database, d: Dataset): Promise<void> {
   );
 }
 
-/** Upserts by "<source>:<sourceId>", in one transaction, counting inserts and updates. */
-export async function upsertPlaces(
-  db: Database,
-  dataset: Dataset,
-  places: PlaceRecord[],
-  summary: ImportSummary
-): Promise<void> {
+/** Upserts by id ("<source>:<id at the source>"), in one transaction, counting inserts and updates. */
+export async function upsertPlaces(db: Database, dataset: Dataset, places: Place[], summary: ImportSummary): Promise<void> {
   await saveDataset(db, dataset);
   await db.transaction(async (tx) => {
     for (const p of places) {
-      const accessibility = pruneEmpty(p.accessibility) ?? {};
-      const needs = NEEDS.map((need) => needStatus(accessibility, need) ?? null);
+      const accessibility = compact(p.accessibility);
+      const needs = NEEDS.map((need) => {
+        const status = needStatus(accessibility, need);
+        return status === 'unknown' ? null : status;
+      });
       const search = [p.name, p.category, p.address].filter(Boolean).join(' ').toLowerCase();
       const result = await tx.query<{inserted: boolean}>(
         `INSERT INTO places (id, source, source_id, dataset_id, name, category, address, phone, website, info_page_url,
@@ -69,9 +48,9 @@ export async function upsertPlaces(
            updated_at = EXCLUDED.updated_at, imported_at = now()
          RETURNING (xmax = 0) AS inserted`,
         [
-          `${p.source}:${p.sourceId}`,
+          p.id,
           p.source,
-          p.sourceId,
+          p.id.slice(p.id.indexOf(':') + 1),
           dataset.id,
           p.name,
           p.category ?? null,
@@ -85,7 +64,7 @@ export async function upsertPlaces(
           JSON.stringify(accessibility),
           ...needs,
           search,
-          isoDate(p.updatedAt) ?? null,
+          p.updatedAt ?? null,
         ]
       );
       if (result.rows[0]?.inserted) summary.inserted++;

@@ -1,9 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
+import {readGeojson} from '@lien/open-data/geojson.js';
+import {readOverpass} from '@lien/open-data/overpass.js';
+import type {Place, PlacesRead} from '@lien/open-data/place.js';
 import type {Database} from '../db/database.js';
-import {acceslibrePlaces, parseAcceslibreCsv, parseAcceslibreJson} from './acceslibre.js';
-import {geojsonPlaces, overpassPlaces} from './geojson.js';
-import {upsertPlaces, type Dataset, type PlaceRecord} from './places-store.js';
+import {acceslibreCsvPlaces, acceslibreJsonPlaces} from './acceslibre.js';
+import {upsertPlaces, type Dataset} from './places-store.js';
 import {emptySummary, type ImportSummary} from './summary.js';
 
 const LICENCES = {
@@ -28,22 +30,51 @@ export interface PlacesImportOptions {
   isSample?: boolean;
 }
 
-/** Reads a file, recognizes its format by content, and upserts its places. */
+/** The row number (from 1) of a reader's `features[3]`, `elements[3]`, `results[3]` or `rows[3]`. */
+const rowOf = (at: string) => Number(/\[(\d+)\]/.exec(at)?.[1] ?? -1) + 1;
+
+/**
+ * Why a place read from a file is not stored, if it is not: one without an id of its own (the reader names it by its
+ * place in the file, which changes when the file does, so a second import could not update it), or one the map
+ * could not name.
+ */
+function notStored(place: Place): string | undefined {
+  if (/^geojson:#\d+$/.test(place.id)) return 'no id (feature.id or properties.id)';
+  if (unnamed(place)) return 'no name and no category (e.g. a bare route stop or a building entrance)';
+  return undefined;
+}
+
+/**
+ * A place the map can name: a bare route stop or a building entrance with neither a name nor a kind is left out.
+ * An unnamed place with a kind is kept with an empty name, which clients show in the reader's language.
+ */
+function unnamed(place: Place): boolean {
+  return !place.name && !place.category;
+}
+
+/** Reads a file, recognizes its format by content, and upserts its places with `@lien/open-data`'s readers. */
 export async function importPlacesFile(db: Database, file: string, options: PlacesImportOptions = {}): Promise<ImportSummary> {
   const content = readFileSync(file, 'utf8');
   const trimmed = content.replace(/^\uFEFF/, '').trimStart();
   let format: string;
-  let build: (summary: ImportSummary) => PlaceRecord[];
+  let read: (summary: ImportSummary) => PlacesRead;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const data = JSON.parse(trimmed) as Record<string, unknown>;
-    if (data.type === 'FeatureCollection') [format, build] = ['geojson', (s) => geojsonPlaces(data, s)];
-    else if (Array.isArray(data.elements)) [format, build] = ['overpass-json', (s) => overpassPlaces(data, s)];
-    else [format, build] = ['acceslibre-json', (s) => acceslibrePlaces(parseAcceslibreJson(data), s)];
+    if (data.type === 'FeatureCollection') [format, read] = ['geojson', () => readGeojson(data)];
+    else if (Array.isArray(data.elements)) [format, read] = ['overpass-json', () => readOverpass(data)];
+    else [format, read] = ['acceslibre-json', () => acceslibreJsonPlaces(data)];
   } else {
-    [format, build] = ['acceslibre-csv', (s) => acceslibrePlaces(parseAcceslibreCsv(content), s)];
+    [format, read] = ['acceslibre-csv', (s) => acceslibreCsvPlaces(content, s)];
   }
   const summary = emptySummary('places', basename(file), format);
-  const places = build(summary);
+  const result = read(summary);
+  for (const d of result.dropped) summary.rejected.push({row: rowOf(d.at), id: d.id, reason: d.reason});
+  const places: Place[] = [];
+  for (const [i, place] of result.places.entries()) {
+    const reason = notStored(place);
+    if (reason) summary.rejected.push({row: i + 1, id: place.id, reason});
+    else places.push(place);
+  }
   const source = places[0]?.source ?? (format.startsWith('acceslibre') ? 'acceslibre' : 'geojson');
   const known = source === 'acceslibre' || source === 'osm' ? LICENCES[source] : undefined;
   const licenceName = options.licenceName ?? known?.licenceName;

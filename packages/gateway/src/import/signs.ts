@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {text, url} from './text.js';
+import {httpUrl, text} from '@lien/open-data/read.js';
 
 type Raw = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ const langOf = (title: string | undefined) => /\(([a-z]{3})\)/.exec(title ?? '')
 
 function fromLinguaLibre(sign: Raw): SignEntry | string {
   const word = text(sign.gloss, 200);
-  const videoUrl = url(sign.videoUrl);
+  const videoUrl = httpUrl(sign.videoUrl);
   const licence = text(sign.license, 100);
   if (!word) return 'no gloss';
   if (!videoUrl) return 'no http(s) videoUrl';
@@ -44,10 +44,10 @@ function fromLinguaLibre(sign: Raw): SignEntry | string {
         url: videoUrl,
         signer,
         licence,
-        licenceUrl: url(sign.licenseUrl),
+        licenceUrl: httpUrl(sign.licenseUrl),
         attribution: needsCredit ? `${signer ?? 'Unknown signer'}, ${licence}, via Wikimedia Commons` : undefined,
         source: text(sign.sourceLabel, 200) ?? 'Lingua Libre',
-        pageUrl: url(sign.descriptionUrl),
+        pageUrl: httpUrl(sign.descriptionUrl),
       },
     ],
   };
@@ -63,17 +63,17 @@ function fromLien(entry: Raw): SignEntry | string {
     .filter((s): s is {definition: string; source: string | undefined} => !!s.definition);
   const videos: SignVideo[] = [];
   for (const v of Array.isArray(entry.videos) ? (entry.videos as Raw[]) : []) {
-    const videoUrl = url(v?.url);
+    const videoUrl = httpUrl(v?.url);
     const licence = text(v?.licence, 100);
     if (!videoUrl || !licence) return 'a video without an http(s) url or a licence';
     videos.push({
       url: videoUrl,
       signer: text(v.signer, 200),
       licence,
-      licenceUrl: url(v.licenceUrl),
+      licenceUrl: httpUrl(v.licenceUrl),
       attribution: text(v.attribution, 500),
       source: text(v.source, 200) ?? 'unknown',
-      pageUrl: url(v.pageUrl),
+      pageUrl: httpUrl(v.pageUrl),
     });
   }
   if (!senses.length && !videos.length) return 'neither a sense nor a video';

@@ -1,5 +1,7 @@
 import type {FastifyInstance} from 'fastify';
-import {NEEDS, type Need} from '../accessibility.js';
+import {placeFeature, type DatasetLicence} from '@lien/open-data/lien.js';
+import {NEEDS, PLACE_SOURCES, type Need, type Place} from '@lien/open-data/place.js';
+import {compact} from '@lien/open-data/read.js';
 import type {Database} from '../db/database.js';
 import {badRequest} from '../errors.js';
 import {likePattern, queryInt, queryString} from './query.js';
@@ -39,7 +41,7 @@ interface PlaceRow {
   edit_page_url: string | null;
   lon: number;
   lat: number;
-  accessibility: Record<string, unknown>;
+  accessibility: Place['accessibility'];
   updated_at: Date | string | null;
   licence_name: string;
   licence_url: string | null;
@@ -47,7 +49,24 @@ interface PlaceRow {
   is_sample: boolean;
 }
 
-const iso = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
+/** A stored place as Lien's model: the same object the readers of `@lien/open-data` made at import. */
+function placeOf(r: PlaceRow): Place {
+  return compact<Place>({
+    id: r.id,
+    lat: r.lat,
+    lon: r.lon,
+    name: r.name,
+    category: r.category ?? undefined,
+    address: r.address ?? undefined,
+    phone: r.phone ?? undefined,
+    website: r.website ?? undefined,
+    infoPageUrl: r.info_page_url ?? undefined,
+    editPageUrl: r.edit_page_url ?? undefined,
+    source: PLACE_SOURCES.find((s) => s === r.source) ?? 'geojson',
+    updatedAt: r.updated_at === null ? undefined : new Date(r.updated_at).toISOString(),
+    accessibility: r.accessibility,
+  });
+}
 
 export function placesRoutes(app: FastifyInstance, db: Database): void {
   app.get('/v1/places', async (request, reply) => {
@@ -83,34 +102,13 @@ export function placesRoutes(app: FastifyInstance, db: Database): void {
     ).rows;
     const truncated = rows.length > limit;
     const shown = rows.slice(0, limit);
-    const licences = new Map<string, Record<string, unknown>>();
+    const licences = new Map<string, DatasetLicence>();
     for (const r of shown) {
       const key = `${r.source}|${r.licence_name}|${r.attribution}`;
       if (!licences.has(key))
-        licences.set(key, {source: r.source, name: r.licence_name, url: r.licence_url ?? undefined, attribution: r.attribution, ...(r.is_sample ? {sample: true} : {})});
+        licences.set(key, compact({source: r.source, name: r.licence_name, url: r.licence_url ?? undefined, attribution: r.attribution, sample: r.is_sample || undefined}));
     }
     reply.type('application/geo+json; charset=utf-8');
-    return {
-      type: 'FeatureCollection',
-      features: shown.map((r) => ({
-        type: 'Feature',
-        id: r.id,
-        geometry: {type: 'Point', coordinates: [r.lon, r.lat]},
-        properties: {
-          id: r.id,
-          name: r.name,
-          category: r.category ?? undefined,
-          address: r.address ?? undefined,
-          phone: r.phone ?? undefined,
-          website: r.website ?? undefined,
-          infoPageUrl: r.info_page_url ?? undefined,
-          editPageUrl: r.edit_page_url ?? undefined,
-          source: r.source,
-          updatedAt: iso(r.updated_at),
-          accessibility: r.accessibility,
-        },
-      })),
-      meta: {count: shown.length, truncated, licenses: [...licences.values()]},
-    };
+    return {type: 'FeatureCollection', features: shown.map((r) => placeFeature(placeOf(r))), meta: {count: shown.length, truncated, licenses: [...licences.values()]}};
   });
 }

@@ -1,0 +1,159 @@
+import {readAccessibility} from './accessibility.js';
+import {PlaceCollector} from './collect.js';
+import {setStatus, type Accessibility, type Attribution, type NeedStatus, type Place, type PlaceSourceName, type PlacesRead, newPlace} from './place.js';
+import {compact, formatAddress, httpUrl, isObject, isoDate, position, readArray, readObject, text} from './read.js';
+import {wheelchairAt} from './rules.js';
+
+/**
+ * A11yJSON (https://sozialhelden.github.io/a11yjson/) and accessibility.cloud's `place-infos` answers: GeoJSON
+ * features whose properties are a PlaceInfo, with the licences and data sources to credit under `related`.
+ */
+
+/**
+ * The related objects accessibility.cloud's `place-infos` is asked to include: the data sources, their licences and
+ * their organisations (its `PlaceInfos.relationships`: `source`, `source.license`, `source.organization`). It answers
+ * 422 to a name it does not know, and returns only the paths asked for: `source` too, or no source comes back.
+ */
+export const INCLUDE_RELATED = 'source,source.license,source.organization';
+
+/** A11yJSON's `wheelchairAccessibilityGrade`, which replaces `accessibleWith.wheelchair` in its newer documents. */
+const GRADES: Record<string, NeedStatus> = {fully: 'yes', partially: 'partial', not: 'no'};
+
+/**
+ * A11yJSON states needs in `accessibleWith` (or, for wheelchairs, `wheelchairAccessibilityGrade`); where it does not,
+ * the facts it gives decide with Lien's rules: the best entrance for a wheelchair (one way in is enough), an
+ * induction loop for hearing, guide strips or braille for vision.
+ */
+function deriveMissing(a: Accessibility, grade: unknown): Accessibility {
+  const known = (key: 'wheelchair' | 'hearingImpairment' | 'visualImpairment' | 'blindness' | 'mobilityImpairment') =>
+    a.accessibleWith?.[key] !== undefined || a.partiallyAccessibleWith?.[key] !== undefined;
+  if (!known('wheelchair') && typeof grade === 'string' && GRADES[grade]) setStatus(a, 'wheelchair', GRADES[grade]!);
+  if (!known('wheelchair') && a.entrances?.length) {
+    const statuses = a.entrances.map(wheelchairAt);
+    const best: NeedStatus = statuses.includes('yes') ? 'yes' : statuses.includes('partial') ? 'partial' : statuses.every((s) => s === 'no') ? 'no' : 'unknown';
+    setStatus(a, 'wheelchair', best);
+    if (!known('mobilityImpairment') && best !== 'no') setStatus(a, 'mobilityImpairment', best);
+  }
+  if (!known('hearingImpairment') && a.hasInductionLoop) setStatus(a, 'hearingImpairment', 'partial');
+  if (!known('visualImpairment') && !known('blindness') && (a.hasTactileGuideStrips || a.hasBrailleSignage)) setStatus(a, 'visualImpairment', 'partial');
+  return a;
+}
+
+/**
+ * Older accessibility.cloud documents put the facts of the place's main area under `areas[0]` (wheelmap-frontend's
+ * search mock): they are read where the place has none of its own.
+ */
+function withAreas(value: unknown): unknown {
+  if (!isObject(value) || !Array.isArray(value.areas)) return value;
+  const merged: Record<string, unknown> = {};
+  for (const area of value.areas) if (isObject(area)) for (const [k, v] of Object.entries(area)) merged[k] ??= v;
+  return {...merged, ...value};
+}
+
+/** The A11yJSON `accessibility` object of a place, with the needs it does not state derived from its facts. */
+export function readA11yAccessibility(value: unknown): Accessibility {
+  const accessibility = withAreas(value);
+  return deriveMissing(readAccessibility(accessibility), isObject(accessibility) ? accessibility.wheelchairAccessibilityGrade : undefined);
+}
+
+/** A11yJSON addresses: text, localized text, or structured (`text`/`full`, or `street`, `house`, `postalCode`, `city`). */
+function address(value: unknown): string | undefined {
+  if (!isObject(value)) return text(value, 500);
+  const whole = text(value.full, 500) ?? text(value.text, 500);
+  if (whole) return whole;
+  const parts = formatAddress([value.house ?? value.housenumber, value.street], [value.postalCode ?? value.postcode, value.city]);
+  return parts ?? text(value, 500);
+}
+
+/**
+ * A place from A11yJSON PlaceInfo properties at a known position. The id is accessibility.cloud's `_id` (the
+ * feature's, or under `properties`), else `id`; the date `lastUpdate`.
+ */
+export function a11yPlace(feature: Record<string, unknown>, lat: number, lon: number, source: PlaceSourceName): Place {
+  const p = isObject(feature.properties) ? feature.properties : {};
+  const rawId = text(p._id, 300) ?? text(feature._id, 300) ?? text(p.id, 300) ?? text(feature.id, 300) ?? `${lat},${lon}`;
+  return newPlace({
+    id: rawId.startsWith(`${source}:`) ? rawId : `${source}:${rawId}`,
+    lat,
+    lon,
+    name: text(p.name, 500) ?? '',
+    category: text(p.category, 200),
+    address: address(p.address),
+    phone: text(p.phoneNumber ?? p.phone, 50),
+    website: httpUrl(p.placeWebsiteUrl ?? p.website),
+    infoPageUrl: httpUrl(p.infoPageUrl),
+    editPageUrl: httpUrl(p.editPageUrl),
+    source,
+    updatedAt: isoDate(p.lastUpdate ?? p.updatedAt),
+    // A PlaceInfo's own `description` (e.g. "Anmeldung erforderlich") is what the element shows as the description.
+    accessibility: readA11yAccessibility(isObject(p.accessibility) && p.accessibility.description === undefined ? {...p.accessibility, description: p.description} : (p.accessibility ?? {description: p.description})),
+  });
+}
+
+/** The position of a GeoJSON Point feature (lon, lat), else a parse error that drops the feature. */
+export function pointPosition(feature: Record<string, unknown>, at: string): {lat: number; lon: number} {
+  const geometry = isObject(feature.geometry) ? feature.geometry : {};
+  const c = geometry.type === 'Point' && Array.isArray(geometry.coordinates) ? geometry.coordinates : [];
+  return position(c[1], c[0], `${at}.geometry`);
+}
+
+/**
+ * accessibility.cloud's `related` (objects keyed by id): each data source that gave places, credited by its name and
+ * its organisation's, with its licence and the link to the licence, as CC BY requires; a licence that no returned
+ * source names (the answer's default includes only licences) is credited to accessibility.cloud.
+ */
+export function relatedAttributions(related: unknown): Attribution[] {
+  if (!isObject(related)) return [];
+  const table = (name: string): Record<string, unknown> => (isObject(related[name]) ? related[name] : {});
+  const entry = (name: string, id: unknown): Record<string, unknown> => {
+    const value = table(name)[String(id)];
+    return isObject(value) ? value : {};
+  };
+  const licence = (l: Record<string, unknown>) => ({
+    license: text(l.shortName, 200) ?? text(l.name, 200),
+    licenseUrl: httpUrl(l.fullTextURL) ?? httpUrl(l.websiteURL),
+  });
+  const out: Attribution[] = [];
+  const credited = new Set<string>();
+  for (const source of Object.values(table('sources'))) {
+    if (!isObject(source)) continue;
+    const organization = entry('organizations', source.organizationId);
+    const name = text(source.name, 200) ?? text(source.shortName, 200);
+    const by = text(organization.name, 200);
+    if (!name && !by) continue;
+    credited.add(String(source.licenseId));
+    out.push(
+      compact({
+        text: name && by && by !== name ? `${name} (${by})` : (name ?? by)!,
+        url: httpUrl(source.originWebsiteURL) ?? httpUrl(organization.webSite),
+        ...licence(entry('licenses', source.licenseId)),
+      })
+    );
+  }
+  for (const [id, value] of Object.entries(table('licenses'))) {
+    if (credited.has(id) || !isObject(value) || !text(value.name ?? value.shortName)) continue;
+    out.push(compact({text: 'accessibility.cloud', url: 'https://www.accessibility.cloud/', ...licence(value)}));
+  }
+  return out;
+}
+
+/** An accessibility.cloud `place-infos` answer (a FeatureCollection of PlaceInfo points, `related`). */
+export function readPlaceInfos(body: unknown, max = Infinity): PlacesRead & {truncated: boolean} {
+  const answer = readObject(body, '(body)');
+  const collector = new PlaceCollector(max);
+  readArray(answer.features, 'features').forEach((value, i) => {
+    const at = `features[${i}]`;
+    collector.add(at, () => {
+      const feature = readObject(value, at);
+      const {lat, lon} = pointPosition(feature, at);
+      return a11yPlace(feature, lat, lon, 'a11yjson');
+    });
+  });
+  const total = typeof answer.totalFeatureCount === 'number' ? answer.totalFeatureCount : undefined;
+  return {
+    places: collector.places,
+    dropped: collector.dropped,
+    attribution: relatedAttributions(answer.related),
+    truncated: collector.truncated || (total !== undefined && total > collector.places.length + collector.dropped.length),
+  };
+}
