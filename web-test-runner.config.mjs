@@ -5,6 +5,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {chromeArgs, findChrome} from './scripts/find-chrome.mjs';
+import {gatewayUnderTest} from './scripts/test-gateway.mjs';
 
 const mocks = [];
 for (const name of readdirSync('packages')) {
@@ -37,7 +38,7 @@ export default {
   // The base config: the plugin reads the file as it is, without following `extends`, and the decorator
   // settings must reach it.
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022'})],
-  middleware: [tsForJs, ...mocks],
+  middleware: [tsForJs, gatewayUnderTest, ...mocks],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: {config: {timeout: 10_000}},

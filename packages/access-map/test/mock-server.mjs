@@ -160,6 +160,15 @@ export default async function accessMapMocks(ctx, next) {
   match = route.match(/^overpass(?:-([\w-]+))?\/api\/interpreter$/);
   if (match) return overpassAnswer(ctx, match[1]);
 
+  // upstream/<format>/<file>: a payload the upstream itself produced (packages/open-data/test/fixtures), served as it
+  // is whatever the query; Acceslibre's single place is served in the page its list answers with.
+  match = route.match(/^upstream\/(acceslibre|overpass|a11yjson)\/([\w.+-]+\.json)$/);
+  if (match) {
+    const body = JSON.parse(readFileSync(new URL(`../../open-data/test/fixtures/${match[1]}/${match[2]}`, import.meta.url), 'utf8'));
+    ctx.body = match[1] === 'acceslibre' && !body.results ? {count: 1, page_size: 20, next: null, previous: null, results: [body]} : body;
+    return;
+  }
+
   switch (route) {
     case 'count':
       ctx.body = {count: counts.get(`${ctx.query.of}`) ?? 0};

@@ -14,7 +14,6 @@ export {
 export {LienError, toLienError, isAbort, type LienErrorKind, type LienErrorOptions} from './errors.js';
 export {fetchJson, fetchWithRetry, parseRetryAfter, type FetchJsonOptions} from './fetch-json.js';
 export {wait} from './wait.js';
-export * from './parse.js';
 export {parseLocaleNumber, formatNumber, formatMoney, formatDate} from './numbers.js';
 export {describeError, renderStatus, type StatusOptions} from './status.js';
 export {LIEN_VERSION} from './version.js';

@@ -27,6 +27,8 @@ export function describeError(error: unknown): string {
       return e.field
         ? msg(str`The data received is not in the expected format (field “${e.field}”).`)
         : msg('The data received is not in the expected format.');
+    case 'upstream':
+      return msg('The data service could not do what was asked this time (it may be overloaded). Try again in a moment.');
     case 'validation':
       return e.message;
     case 'aborted':

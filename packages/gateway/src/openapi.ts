@@ -263,6 +263,7 @@ export const openapiDocument = {
                 isLevel: boolOpt,
                 hasFixedRamp: boolOpt,
                 hasRemovableRamp: boolOpt,
+                hasElevator: boolOpt,
                 stairs: {type: 'object', properties: {count: {type: 'number'}}},
                 door: {type: 'object', properties: {width: {type: 'number', description: 'cm'}}},
                 hasSoundBeacon: boolOpt,
@@ -270,10 +271,30 @@ export const openapiDocument = {
               },
             },
           },
-          parking: {type: 'object', properties: {forWheelchairUsers: {type: 'object', properties: {isAvailable: boolOpt}}}},
-          restrooms: {type: 'array', items: {type: 'object', properties: {isAccessibleWithWheelchair: boolOpt}}},
-          staff: {type: 'object', properties: {isTrainedForDisabilities: boolOpt, isTrainedInSigning: boolOpt}},
-          hearingEquipment: {type: 'array', items: {enum: ['bim', 'bmp', 'lsf', 'lpc', 'sts']}},
+          parking: {
+            type: 'object',
+            properties: {
+              forWheelchairUsers: {
+                type: 'object',
+                properties: {
+                  isAvailable: boolOpt,
+                  onSite: {...boolOpt, description: 'A space on the grounds (Acceslibre stationnement_pmr)'},
+                  nearby: {...boolOpt, description: 'A space nearby (Acceslibre stationnement_ext_pmr)'},
+                },
+              },
+            },
+          },
+          restrooms: {type: 'array', items: {type: 'object', properties: {isAccessibleWithWheelchair: boolOpt}}, description: 'Empty: no toilets'},
+          staff: {
+            type: 'object',
+            properties: {
+              isPresent: {...boolOpt, description: 'false: nobody welcomes visitors (Acceslibre accueil_personnels "aucun")'},
+              isTrainedForDisabilities: boolOpt,
+              isTrainedInSigning: boolOpt,
+              languages: {type: 'array', items: {type: 'string'}, description: 'IETF tags, sign languages included (sgn-ase, fsl…)'},
+            },
+          },
+          hearingEquipment: {type: 'array', items: {enum: ['bim', 'bmp', 'lsf', 'lpc', 'sts', 'autres']}},
           hasInductionLoop: boolOpt,
           hasTactileGuideStrips: boolOpt,
           hasAudioDescription: boolOpt,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {importPlacesFile} from '../src/import/places.js';
-import {positionProblem} from '@lien/open-data/read.js';
+import {positionProblem} from '@lien/open-data/fields.js';
 import {backends} from './helpers/backends.js';
 import {jsonFileWriter} from './helpers/files.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';

@@ -1,6 +1,7 @@
-import {setStatus, type Accessibility, type Attribution, type Entrance, type NeedStatus, type Place, newPlace} from './place.js';
+import {setStatus, type Accessibility, type Attribution, type Entrance, type NeedStatus, type Place} from './place.js';
 import {PlaceCollector} from './collect.js';
-import {bool, compact, formatAddress, httpUrl, isObject, isoDate, num, optionalString, position, readArray, readObject, text, words} from './read.js';
+import {bool, compact, formatAddress, httpUrl, isoDate, newPlace, num, position, text, words} from './fields.js';
+import {isObject, optionalString, readArray, readObject} from './read.js';
 import {walkingAt, wheelchairAt, worstOf} from './rules.js';
 
 /**
@@ -34,7 +35,8 @@ function entrance(a: Fields): Entrance {
   const steps = num(a.entree_marches);
   const width = num(a.entree_largeur_mini);
   return compact<Entrance>({
-    isLevel: bool(a.entree_plain_pied),
+    // Steps counted at the entrance say it is not level, even where `entree_plain_pied` was left blank.
+    isLevel: bool(a.entree_plain_pied) ?? (steps !== undefined && steps > 0 ? false : undefined),
     ...ramp(a.entree_marches_rampe),
     hasElevator: bool(a.entree_ascenseur),
     stairs: steps !== undefined ? {count: steps} : undefined,
@@ -95,7 +97,8 @@ export function acceslibreAccessibility(a: Fields): Accessibility {
   const onSite = bool(a.stationnement_pmr);
   const nearby = bool(a.stationnement_ext_pmr);
   const toilets = bool(a.sanitaires_presence);
-  const adapted = bool(a.sanitaires_adaptes);
+  // Older files in Acceslibre's schema count the adapted toilets (`sanitaires_adaptes: 2`).
+  const adapted = bool(a.sanitaires_adaptes) ?? (num(a.sanitaires_adaptes) !== undefined ? num(a.sanitaires_adaptes)! > 0 : undefined);
   const out = compact<Accessibility>({
     entrances: Object.keys(door).length ? [door] : undefined,
     parking: {

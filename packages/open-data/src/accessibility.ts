@@ -1,5 +1,6 @@
 import {ACCESSIBLE_WITH_KEYS, type Accessibility, type AccessibleWith, type Entrance} from './place.js';
-import {bool, compact, isObject, localized, num, text, words} from './read.js';
+import {bool, compact, localized, num, text, words} from './fields.js';
+import {isObject} from './read.js';
 
 /**
  * Reads an A11yJSON-shaped `accessibility` object (A11yJSON's own, or Lien's, which adds a few fields), keeping the
@@ -10,7 +11,8 @@ export function readAccessibility(value: unknown): Accessibility {
   const parking = isObject(value.parking) && isObject(value.parking.forWheelchairUsers) ? value.parking.forWheelchairUsers : undefined;
   const staff = isObject(value.staff) ? value.staff : undefined;
   const equipment = words(value.hearingEquipment);
-  const languages = staff ? words(staff.languages) : [];
+  // `languages` in current A11yJSON; `spokenLanguages` (deprecated, with the sign languages too) in older documents.
+  const languages = staff ? words(staff.languages ?? staff.spokenLanguages) : [];
   return compact<Accessibility>({
     accessibleWith: statusSet(value.accessibleWith),
     partiallyAccessibleWith: statusSet(value.partiallyAccessibleWith),

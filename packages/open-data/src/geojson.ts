@@ -2,8 +2,9 @@ import {a11yPlace} from './a11yjson.js';
 import {PlaceCollector} from './collect.js';
 import {LienError} from './errors.js';
 import {OSM_ATTRIBUTION, osmAccessibility, osmAddress, osmCategory, osmPlace, osmRef, readTags} from './osm.js';
-import {newPlace, type Attribution, type PlacesRead} from './place.js';
-import {isObject, position, readArray, readObject, text} from './read.js';
+import type {Attribution, PlacesRead} from './place.js';
+import {newPlace, position, text} from './fields.js';
+import {isObject, readArray, readObject} from './read.js';
 
 /**
  * Any GeoJSON FeatureCollection of places: Points, and Polygons by their centre; lines (routes, paths) are not

@@ -1,7 +1,8 @@
 import {readAccessibility} from './accessibility.js';
 import {PlaceCollector} from './collect.js';
-import {PLACE_SOURCES, type Attribution, type Place, type PlaceSourceName, type PlacesRead, newPlace} from './place.js';
-import {compact, httpUrl, isObject, isoDate, position, readArray, readObject, text} from './read.js';
+import {PLACE_SOURCES, type Attribution, type Place, type PlaceSourceName, type PlacesRead} from './place.js';
+import {compact, httpUrl, isoDate, newPlace, position, text} from './fields.js';
+import {isObject, readArray, readObject} from './read.js';
 
 /**
  * Lien's own `/v1/places` (the gateway's OpenAPI `PlaceCollection`): a GeoJSON FeatureCollection whose feature

@@ -1,6 +1,7 @@
-import {compact, formatAddress, httpUrl, isObject, isoDate, text} from './read.js';
+import {compact, formatAddress, httpUrl, isoDate, newPlace, text} from './fields.js';
+import {isObject} from './read.js';
 import {osmWheelchair} from './rules.js';
-import {setStatus, type Accessibility, type Attribution, type LocalizedText, type Place, newPlace} from './place.js';
+import {setStatus, type Accessibility, type Attribution, type LocalizedText, type Place} from './place.js';
 
 /** OpenStreetMap data is under the ODbL, which requires this credit wherever it is shown. */
 export const OSM_ATTRIBUTION: Attribution = {

@@ -2,7 +2,8 @@ import {PlaceCollector} from './collect.js';
 import {LienError} from './errors.js';
 import {OSM_ATTRIBUTION, osmPlace, readTags, type OsmType} from './osm.js';
 import type {PlacesRead} from './place.js';
-import {isObject, position, readArray, readObject, text} from './read.js';
+import {position, text} from './fields.js';
+import {isObject, readArray, readObject} from './read.js';
 
 /** West, south, east, north in degrees (GeoJSON order). */
 export type BBox = [number, number, number, number];

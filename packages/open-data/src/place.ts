@@ -1,5 +1,3 @@
-import {compact} from './read.js';
-
 /**
  * Lien's place: what `<access-map>` shows and what the gateway stores and serves as `/v1/places`. Accessibility is
  * A11yJSON-shaped (https://sozialhelden.github.io/a11yjson/), with a few fields A11yJSON lacks and French data has
@@ -103,15 +101,6 @@ export interface Place {
   /** ISO 8601, UTC. */
   updatedAt?: string;
   accessibility: Accessibility;
-}
-
-/**
- * A place from a reader's fields, without the blank ones: its accessibility is always an object (empty when nothing
- * is known), everything else absent when unknown.
- */
-export function newPlace(fields: Place): Place {
-  const accessibility = compact(fields.accessibility);
-  return {...compact({...fields, accessibility: undefined}), accessibility};
 }
 
 /** Who the data belongs to and under which licence; shown beside the map whenever its data is. */

@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
-import {a11yPlace, INCLUDE_RELATED, readA11yAccessibility, readPlaceInfos} from '@lien/open-data/a11yjson.js';
+import {a11yPlace, readA11yAccessibility} from '@lien/open-data/a11yjson.js';
+import {INCLUDE_RELATED, readPlaceInfos} from '@lien/open-data/accessibility-cloud.js';
 import {needStatus} from '@lien/open-data/place.js';
-import {isSignLanguage} from '@lien/open-data/rules.js';
+import {isSignLanguage} from '@lien/open-data/sign-languages.js';
 import {fixture} from './fixture.js';
 
 // Payloads of Sozialhelden's own projects (fixtures/a11yjson/README.md): wheelmap-frontend's mocks of

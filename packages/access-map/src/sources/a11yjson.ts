@@ -1,5 +1,5 @@
 import {fetchJson} from '@lien/core';
-import {INCLUDE_RELATED, readPlaceInfos} from '@lien/open-data/a11yjson.js';
+import {INCLUDE_RELATED, readPlaceInfos} from '@lien/open-data/accessibility-cloud.js';
 import {MAX_PLACES, type BBox, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
 
 export const A11YJSON_URL = 'https://accessibility-cloud.freetls.fastly.net/place-infos.json';

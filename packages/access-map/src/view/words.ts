@@ -1,6 +1,6 @@
 import {msg, str} from '@lit/localize';
 import {currentLocale, formatNumber} from '@lien/core';
-import {isSignLanguage} from '@lien/open-data/rules.js';
+import {isSignLanguage} from '@lien/open-data/sign-languages.js';
 import {NEEDS, needStatus, type Accessibility, type Need, type NeedStatus, type Place} from '@lien/open-data/place.js';
 
 /** Everything the element says about a place, in words, in the page's language. */

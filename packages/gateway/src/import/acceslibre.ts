@@ -2,7 +2,8 @@ import {parse} from 'csv-parse/sync';
 import {ACCESLIBRE_ATTRIBUTION, readAcceslibreRow, readErpPage} from '@lien/open-data/acceslibre.js';
 import {PlaceCollector} from '@lien/open-data';
 import type {PlacesRead} from '@lien/open-data/place.js';
-import {text} from '@lien/open-data/read.js';
+import {text} from '@lien/open-data/fields.js';
+import {isObject} from '@lien/open-data/read.js';
 import type {ImportSummary} from './summary.js';
 
 type Row = Record<string, unknown>;
@@ -13,10 +14,11 @@ const ACCESSIBILITY_COLUMN = /^(transport|stationnement|cheminement|entree|accue
 const DEFAULT_DETECTION_MIN_ROWS = 30;
 const DEFAULT_DETECTION_SHARE = 0.95;
 
-function parseAcceslibreCsv(content: string): Row[] {
+/** CSV text to rows by column name; real files are lenient with quotes (a list written `["scd", "bim"]` unquoted). */
+export function parseAcceslibreCsv(content: string): Row[] {
   const header = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  return parse(content, {columns: true, bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true});
+  return parse(content, {columns: true, bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, rtrim: true});
 }
 
 /**
@@ -51,8 +53,9 @@ export function acceslibreCsvPlaces(content: string, summary: ImportSummary): Pl
   return {places: collector.places, dropped: collector.dropped, attribution: [ACCESLIBRE_ATTRIBUTION]};
 }
 
-/** An Acceslibre JSON file: an `/api/erps/` page (`{results: […]}`) or a list of its places. */
+/** An Acceslibre JSON file: an `/api/erps/` page (`{results: […]}`), a list of its places, or one place (`/api/erps/{slug}/`). */
 export function acceslibreJsonPlaces(data: unknown): PlacesRead {
-  const {places, dropped} = readErpPage(data);
+  const single = isObject(data) && !('results' in data) && 'accessibilite' in data;
+  const {places, dropped} = readErpPage(single ? [data] : data);
   return {places, dropped, attribution: [ACCESLIBRE_ATTRIBUTION]};
 }

@@ -1,5 +1,5 @@
 import {NEEDS, needStatus, type Place, type PlaceSourceName} from '@lien/open-data/place.js';
-import {compact} from '@lien/open-data/read.js';
+import {compact} from '@lien/open-data/fields.js';
 import type {Database} from '../db/database.js';
 import type {ImportSummary} from './summary.js';
 

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
+import {readPlaceInfos} from '@lien/open-data/accessibility-cloud.js';
 import {readGeojson} from '@lien/open-data/geojson.js';
 import {readOverpass} from '@lien/open-data/overpass.js';
 import type {Place, PlacesRead} from '@lien/open-data/place.js';
@@ -60,7 +61,9 @@ export async function importPlacesFile(db: Database, file: string, options: Plac
   let read: (summary: ImportSummary) => PlacesRead;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const data = JSON.parse(trimmed) as Record<string, unknown>;
-    if (data.type === 'FeatureCollection') [format, read] = ['geojson', () => readGeojson(data)];
+    // accessibility.cloud's `place-infos` answers are FeatureCollections that name their `related` licences.
+    if (data.type === 'FeatureCollection' && 'related' in data) [format, read] = ['accessibility-cloud', () => readPlaceInfos(data)];
+    else if (data.type === 'FeatureCollection') [format, read] = ['geojson', () => readGeojson(data)];
     else if (Array.isArray(data.elements)) [format, read] = ['overpass-json', () => readOverpass(data)];
     else [format, read] = ['acceslibre-json', () => acceslibreJsonPlaces(data)];
   } else {
@@ -77,15 +80,17 @@ export async function importPlacesFile(db: Database, file: string, options: Plac
   }
   const source = places[0]?.source ?? (format.startsWith('acceslibre') ? 'acceslibre' : 'geojson');
   const known = source === 'acceslibre' || source === 'osm' ? LICENCES[source] : undefined;
-  const licenceName = options.licenceName ?? known?.licenceName;
-  const attribution = options.attribution ?? known?.attribution;
+  // Otherwise the credit the payload names itself (accessibility.cloud's `related`), when it names a licence.
+  const named = result.attribution.find((a) => a.license);
+  const licenceName = options.licenceName ?? known?.licenceName ?? named?.license;
+  const attribution = options.attribution ?? known?.attribution ?? (named && named.text);
   if (!licenceName || !attribution)
     throw new Error(`${basename(file)}: say under which licence these places are published (--licence "…" --attribution "…")`);
   const dataset: Dataset = {
     id: options.dataset ?? basename(file),
     source,
     licenceName,
-    licenceUrl: options.licenceUrl ?? known?.licenceUrl,
+    licenceUrl: options.licenceUrl ?? known?.licenceUrl ?? named?.licenseUrl,
     attribution,
     isSample: options.isSample,
   };

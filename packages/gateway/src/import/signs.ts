@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {httpUrl, text} from '@lien/open-data/read.js';
+import {httpUrl, text} from '@lien/open-data/fields.js';
 
 type Raw = Record<string, unknown>;
 

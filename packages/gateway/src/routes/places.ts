@@ -1,7 +1,7 @@
 import type {FastifyInstance} from 'fastify';
 import {placeFeature, type DatasetLicence} from '@lien/open-data/lien.js';
 import {NEEDS, PLACE_SOURCES, type Need, type Place} from '@lien/open-data/place.js';
-import {compact} from '@lien/open-data/read.js';
+import {compact} from '@lien/open-data/fields.js';
 import type {Database} from '../db/database.js';
 import {badRequest} from '../errors.js';
 import {likePattern, queryInt, queryString} from './query.js';

@@ -6,3 +6,5 @@ export const packageDir = `${packageRoot}/`;
 export const fixture = (name: string) => join(packageRoot, 'test', 'fixtures', name);
 export const sample = (name: string) => join(packageRoot, 'sample-data', name);
 export const pgliteTemplateDir = join(packageRoot, 'dist', 'test-pglite-template');
+/** The upstreams' own payloads, kept with their origin in @lien/open-data's tests. */
+export const upstream = (path: string) => join(packageRoot, '..', 'open-data', 'test', 'fixtures', path);
