@@ -1,4 +1,5 @@
 import {expect} from '@open-wc/testing';
+import {readPlaceInfos} from '@lien/open-data/accessibility-cloud.js';
 import {readGeojson} from '@lien/open-data/geojson.js';
 import {needStatus, type NeedStatus} from '@lien/open-data/place.js';
 import {fixture} from './fixture.js';
@@ -53,5 +54,19 @@ describe('GeoJSON reader, OSM-tagged', () => {
     expect(count('unknown')).to.be.greaterThan(0);
     // A "no" for wheels says nothing about walking.
     for (const place of read.places.filter((p) => needStatus(p.accessibility, 'wheelchair') === 'no')) expect(needStatus(place.accessibility, 'walking')).to.equal('unknown');
+  });
+
+  it('A11yJSON-shaped files (accessibility.cloud answers saved as GeoJSON) read as A11yJSON, as places of the file', async () => {
+    for (const file of ['wheelmap-frontend.edit.place-infos-mock.json', 'wheelmap-frontend.search.place-infos-mock.json', 'accessibility-cloud.json-api.place-infos-example.json']) {
+      const body = await fixture(`a11yjson/${file}`);
+      const asFile = readGeojson(body);
+      const asAnswer = readPlaceInfos(body);
+      expect(asFile.places.length, file).to.equal(asAnswer.places.length);
+      for (const [i, place] of asFile.places.entries()) {
+        expect(place.source).to.equal('geojson');
+        expect(place.id.replace(/^geojson:/, '')).to.equal(asAnswer.places[i]!.id.replace(/^a11yjson:/, ''));
+        expect(place.accessibility, place.id).to.deep.equal(asAnswer.places[i]!.accessibility);
+      }
+    }
   });
 });
