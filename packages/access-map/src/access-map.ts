@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {Task, TaskStatus} from '@lit/task';
 import {msg, str} from '@lit/localize';
-import {baseStyles, currentLocale, formatNumber, isAbort, LienElement, LienError, renderStatus, toLienError, wait} from '@lien/core';
+import {baseStyles, currentLocale, formatNumber, isAbort, LienElement, LienError, LienErrorEvent, LienEvent, LienLoadEvent, renderStatus, toLienError, wait} from '@lien/core';
 import {templates as fr} from './generated/locales/fr.js';
 import {leafletStyles} from './generated/leaflet-css.js';
 import {accessMapStyles} from './access-map.styles.js';
@@ -21,11 +21,16 @@ import {renderFilters} from './view/filters.js';
 import {LIST_LIMIT, renderList} from './view/list.js';
 import {clusterLabel, markerLabel, placesCount} from './view/words.js';
 
+/** The events `<access-map>` fires. */
+export type AccessMapEvents = {
+  'lien-load': LienLoadEvent<{count: number}>;
+  'lien-place-select': LienEvent<'lien-place-select', {place: Place}>;
+  'lien-error': LienErrorEvent;
+};
+
 declare global {
-  interface HTMLElementEventMap {
-    'lien-load': CustomEvent<{count: number}>;
-    'lien-place-select': CustomEvent<{place: Place}>;
-    'lien-error': CustomEvent<{error: LienError}>;
+  interface HTMLElementTagNameMap {
+    'access-map': AccessMap;
   }
 }
 
@@ -64,7 +69,7 @@ type Loaded = LoadResult & {tooWide?: boolean};
  * @cssproperty --access-map-height - Height of the map (default 26rem).
  * @cssproperty --access-map-marker-color - Colour of the markers (default the primary colour).
  */
-export class AccessMap extends LienElement {
+export class AccessMap extends LienElement<AccessMapEvents> {
   static override styles = [baseStyles, leafletStyles, accessMapStyles];
   static override translations = {fr};
 
@@ -176,11 +181,11 @@ export class AccessMap extends LienElement {
       if (!result) return;
       this.answered = true;
       this.loaded = result;
-      if (!result.tooWide) this.emit('lien-load', {count: result.places.length});
-      if (result.problem) this.emit('lien-error', {error: result.problem});
+      if (!result.tooWide) this.emit(new LienLoadEvent({count: result.places.length}));
+      if (result.problem) this.emit(new LienErrorEvent(result.problem));
     },
     onError: (error) => {
-      if (!isAbort(error)) this.emit('lien-error', {error: toLienError(error)});
+      if (!isAbort(error)) this.emit(new LienErrorEvent(toLienError(error)));
     },
   });
 
@@ -346,7 +351,7 @@ export class AccessMap extends LienElement {
   private async select(place: Place, from: 'list' | 'map'): Promise<void> {
     this.selected = place;
     this.selectedFrom = from;
-    this.emit('lien-place-select', {place});
+    this.emit(new LienEvent('lien-place-select', {place}));
     this.mapView?.highlight(place);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();

@@ -1,4 +1,4 @@
-export {AccessMap, type AccessMapView} from './access-map.js';
+export {AccessMap, type AccessMapEvents, type AccessMapView} from './access-map.js';
 export type {Accessibility, AccessibleWith, Attribution, Entrance, LocalizedText, Need, NeedStatus, Place, PlaceSourceName} from '@lien/open-data/place.js';
 export {NEEDS, needStatus, matchesNeeds} from '@lien/open-data/place.js';
 export {parseNeeds} from './needs.js';

@@ -10,7 +10,7 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTime
  * fired and Leaflet is in, so the map code is still being fetched.
  */
 async function mountBuilding(): Promise<AccessMap> {
-  const el = document.createElement('access-map') as AccessMap;
+  const el = document.createElement('access-map');
   el.src = `${M}/lien`;
   el.center = '48.85,2.37';
   el.zoom = 13;

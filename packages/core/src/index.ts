@@ -1,4 +1,7 @@
-export {LienElement, type EventDetail} from './lien-element.js';
+export {LienElement, type EventDetail, type LienEventMap} from './lien-element.js';
+export {LienEvent} from './events/lien-event.js';
+export {LienLoadEvent} from './events/lien-load.js';
+export {LienErrorEvent} from './events/lien-error.js';
 export {tokens, baseStyles} from './theme.js';
 export {
   startLocalization,

@@ -1,16 +1,22 @@
 import {LitElement} from 'lit';
+import type {LienEvent} from './events/lien-event.js';
 import {LIEN_VERSION} from './version.js';
 import {localizeHost, registerTranslations, startLocalization} from './localization.js';
 
-/** The `detail` of a CustomEvent type registered in `HTMLElementEventMap`. */
-export type EventDetail<K extends keyof HTMLElementEventMap> =
-  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+/** The events an element fires, by type: `{'lien-load': LienLoadEvent<{count: number}>, …}`. */
+export type LienEventMap = {[type: string]: LienEvent};
+
+/** The `detail` of an event of an element's event map. */
+export type EventDetail<E> = E extends CustomEvent<infer D> ? D : never;
 
 /**
  * The base of every Lien element: a safe `define()`, a typed `emit()`, the shared locale state.
  * Styles come from `baseStyles` (see theme.ts); each element lists them first in its own `styles`.
+ *
+ * `Events` is the element's own event map: `emit()` accepts only those events, and `addEventListener` on the
+ * element types each listener's event from it, so that two elements may give the same event type different details.
  */
-export class LienElement extends LitElement {
+export class LienElement<Events extends LienEventMap = LienEventMap> extends LitElement {
   /** Which copy of Lien defined this class; `define()` compares it with the one already on the page. */
   static readonly lienVersion: string = LIEN_VERSION;
 
@@ -54,14 +60,18 @@ export class LienElement extends LitElement {
     super.connectedCallback();
   }
 
-  /** Fires a `lien-*` CustomEvent that bubbles out of the shadow root; returns false if it was cancelled. */
-  protected emit<K extends keyof HTMLElementEventMap>(
-    name: K,
-    detail: EventDetail<K>,
-    options: {cancelable?: boolean} = {}
-  ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(name, {detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false})
-    );
+  /** Fires one of the element's events (they bubble out of the shadow root); false if it was cancelled. */
+  protected emit(event: Events[keyof Events]): boolean {
+    return this.dispatchEvent(event);
   }
+}
+
+/** `addEventListener` and `removeEventListener` typed by the element's event map, besides the DOM's own events. */
+export interface LienElement<Events extends LienEventMap = LienEventMap> {
+  addEventListener<K extends keyof Events & string>(type: K, listener: (this: this, event: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: this, event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof Events & string>(type: K, listener: (this: this, event: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: this, event: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

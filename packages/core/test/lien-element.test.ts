@@ -1,17 +1,13 @@
 import {expect, fixture, html as fixtureHtml, oneEvent} from '@open-wc/testing';
 import {html} from 'lit';
 import {property} from 'lit/decorators.js';
-import {LienElement} from '../src/index.js';
+import {LienElement, LienError, LienErrorEvent, LienEvent, LienLoadEvent} from '../src/index.js';
 
-declare global {
-  interface HTMLElementEventMap {
-    'lien-ping': CustomEvent<{n: number}>;
-  }
-}
+type PingEvents = {'lien-ping': LienEvent<'lien-ping', {n: number}>};
 
-class PingElement extends LienElement {
+class PingElement extends LienElement<PingEvents> {
   ping(n: number) {
-    return this.emit('lien-ping', {n});
+    return this.emit(new LienEvent('lien-ping', {n}));
   }
   override render() {
     return html`<span>ping</span>`;
@@ -65,6 +61,59 @@ describe('LienElement.emit', () => {
     const event = await oneEvent(outer, 'lien-ping');
     expect(event.detail).to.deep.equal({n: 3});
     expect(event.composed).to.equal(true);
+  });
+});
+
+// Two elements that both fire `lien-load`, each with its own detail: both compile, and each listener is typed by
+// its element's map (`npm test` type-checks this file: a listener reading the other element's detail does not compile).
+type CounterEvents = {'lien-load': LienLoadEvent<{count: number}>; 'lien-error': LienErrorEvent};
+class CounterElement extends LienElement<CounterEvents> {
+  load(count: number) {
+    return this.emit(new LienLoadEvent({count}));
+  }
+  fail() {
+    return this.emit(new LienErrorEvent(new LienError('network', 'unreachable')));
+  }
+}
+type WordEvents = {'lien-load': LienLoadEvent<{word: string; videos: string[]}>};
+class WordElement extends LienElement<WordEvents> {
+  load(word: string) {
+    return this.emit(new LienLoadEvent({word, videos: [`${word}.webm`]}));
+  }
+}
+CounterElement.define('test-counter');
+
+/** Never called: it only has to compile, and it stops compiling if listeners lose their element's typing. */
+function listenersAreTypedPerElement(counter: CounterElement, word: WordElement): void {
+  // @ts-expect-error: a counter's lien-load has no word
+  counter.addEventListener('lien-load', (event) => event.detail.word);
+  // @ts-expect-error: a word's lien-load has no count
+  word.addEventListener('lien-load', (event) => event.detail.count);
+}
+void listenersAreTypedPerElement;
+WordElement.define('test-word');
+
+describe('events typed per element', () => {
+  it('two elements fire lien-load with different details, each typed in its listeners', async () => {
+    const counter = await fixture<CounterElement>(fixtureHtml`<test-counter></test-counter>`);
+    const word = await fixture<WordElement>(fixtureHtml`<test-word></test-word>`);
+    const counts: number[] = [];
+    const words: string[] = [];
+    counter.addEventListener('lien-load', (event) => counts.push(event.detail.count));
+    word.addEventListener('lien-load', (event) => words.push(event.detail.word, ...event.detail.videos));
+    counter.load(12);
+    word.load('bonjour');
+    expect(counts).to.deep.equal([12]);
+    expect(words).to.deep.equal(['bonjour', 'bonjour.webm']);
+  });
+
+  it('events are instances of their family, bubble and cross shadow roots', async () => {
+    const counter = await fixture<CounterElement>(fixtureHtml`<test-counter></test-counter>`);
+    setTimeout(() => counter.fail());
+    const event = await oneEvent(document.body, 'lien-error');
+    expect(event).to.be.instanceOf(LienErrorEvent);
+    expect(event.detail.error.kind).to.equal('network');
+    expect(event.bubbles && event.composed).to.equal(true);
   });
 });
 
