@@ -1,9 +1,14 @@
-import {fixture, oneEvent, waitUntil} from '@open-wc/testing';
+// <access-map>'s own test helpers. What every package's tests share (waiting, console capture, the mock
+// upstreams' counters, delays, failures and held requests) is in @lien/testing.
+import {fixture, oneEvent} from '@open-wc/testing';
+import {mockServer, waitFor} from '@lien/testing';
 import type {TemplateResult} from 'lit';
 import '../src/define.js';
 import type {AccessMap} from '../src/access-map.js';
 
-export const M = '/mock/access-map';
+/** The loopback upstreams of test/mock-server.mjs, under /mock/access-map/. */
+export const mock = mockServer('access-map');
+export const M = mock.base;
 export const TILES = `${M}/tiles/{z}/{x}/{y}.png`;
 
 /** Mounts an <access-map> and waits for its first load. */
@@ -21,8 +26,28 @@ export const statusText = (el: AccessMap) => $(el, '[part=status]')!.textContent
 
 /** The markers Leaflet drew, once the map is there. */
 export async function markers(el: AccessMap): Promise<HTMLElement[]> {
-  await waitUntil(() => $$(el, '.leaflet-marker-icon[aria-label]').length > 0, 'no marker drawn', {timeout: 5000});
-  return $$(el, '.leaflet-marker-icon[aria-label]');
+  return waitFor(() => {
+    const drawn = $$(el, '.leaflet-marker-icon[aria-label]');
+    return drawn.length > 0 ? drawn : undefined;
+  }, 'no marker drawn');
+}
+
+/**
+ * The map code's module (Leaflet's map, the markers, the clusters), fetched when a map first comes near the
+ * viewport: `mock.hold(MAP_CODE)` keeps it loading until the test releases it. Only the first import of a page
+ * fetches it, so a test that holds it is alone in its file.
+ */
+export const MAP_CODE = new URL('../src/map/map-view.js', import.meta.url).pathname;
+
+/** Adds an <access-map> with a map (on the gateway's places) to the page; its map is built once it is in view. */
+export function addWithMap(): AccessMap {
+  const el = document.createElement('access-map') as AccessMap;
+  el.src = `${M}/lien`;
+  el.center = '48.85,2.37';
+  el.zoom = 13;
+  el.tileUrl = TILES;
+  document.body.append(el);
+  return el;
 }
 
 /** The element whose focus is inside the shadow root. */

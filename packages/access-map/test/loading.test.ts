@@ -1,5 +1,6 @@
 import {expect, fixture, oneEvent} from '@open-wc/testing';
 import {html} from 'lit';
+import {sleep} from '@lien/testing';
 import {AreaCache} from '../src/area-cache.js';
 import {areaFor, viewBBox} from '../src/geo.js';
 import type {PlaceQuery, PlaceSource} from '../src/sources/types.js';
@@ -59,7 +60,7 @@ describe('loading by area', () => {
     const el = await fixture<AccessMap>(html`<access-map .dataSource=${old} center="48.85,2.37" zoom="14" view="list"></access-map>`);
     el.dataSource = source;
     await oneEvent(el, 'lien-load');
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
     el.zoom = 15;
     await el.drawn;
     expect(names(el)).to.deep.equal(['New']);
@@ -73,7 +74,7 @@ describe('loading by area', () => {
     expect(calls).to.have.length(1);
     el.center = '48.8501,2.3701';
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     expect(calls).to.have.length(1);
     // Two quick moves far away: the first is abandoned during the pause before loading.
     el.center = '45.76,4.83';
@@ -94,7 +95,7 @@ describe('loading by area', () => {
       },
     };
     const el = await fixture<AccessMap>(html`<access-map .dataSource=${slow} center="48.85,2.37" zoom="13" view="list"></access-map>`);
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     expect(signals).to.have.length(1);
     el.center = '43.6,1.44';
     await el.updateComplete;

@@ -1,8 +1,11 @@
 // Loopback stand-ins for the upstreams of <access-map>, under /mock/access-map/, answering in the real
 // APIs' shapes (see fixtures/README.md): Acceslibre with paging through `next`, Overpass, accessibility.cloud,
 // a GeoJSON file, the gateway's /v1/places, map tiles; and every way an upstream goes wrong: 429 with
-// Retry-After, 500, invalid JSON, slow answers, hostile strings, missing or impossible positions, huge pages.
+// Retry-After, 500, invalid JSON, hostile strings, missing or impossible positions, huge pages. Counters (`?key=`),
+// delays (`?delay=`), slow answers, held requests and a refused port are the shared routes of
+// @lien/testing/mock-server.mjs (listed there).
 import {readFileSync} from 'node:fs';
+import {mockUpstream} from '@lien/testing/mock-server.mjs';
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 const erps = fixture('acceslibre-erps.json').results;
@@ -17,9 +20,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64'
 );
-
-const counts = new Map();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Acceslibre ERPs with hostile strings and broken positions, in an area of Lorient. */
 function hostileErps() {
@@ -145,15 +145,7 @@ async function overpassAnswer(ctx, variant) {
   ctx.body = {...overpass, elements};
 }
 
-export default async function accessMapMocks(ctx, next) {
-  if (!ctx.path.startsWith('/mock/access-map/')) return next();
-  const route = ctx.path.slice('/mock/access-map/'.length);
-  const key = `${ctx.query.key ?? ''}:${route}`;
-  const seen = (counts.get(key) ?? 0) + 1;
-  counts.set(key, seen);
-  ctx.set('Cache-Control', 'no-store');
-  if (ctx.query.delay) await sleep(Number(ctx.query.delay));
-
+export default mockUpstream('access-map', async (ctx, {route, seen}) => {
   // acceslibre[-variant]/api/erps/
   let match = route.match(/^acceslibre(?:-([\w-]+))?\/api\/erps\/$/);
   if (match) return acceslibre(ctx, match[1], seen);
@@ -170,9 +162,6 @@ export default async function accessMapMocks(ctx, next) {
   }
 
   switch (route) {
-    case 'count':
-      ctx.body = {count: counts.get(`${ctx.query.of}`) ?? 0};
-      return;
     case 'a11yjson/place-infos.json': {
       // accessibility.cloud refuses a relation it does not know, and the whole request with it
       // (sozialhelden/accessibility-cloud app/server/json-api/related-objects.js, PlaceInfos.relationships).
@@ -211,17 +200,9 @@ export default async function accessMapMocks(ctx, next) {
       ctx.status = 400;
       ctx.body = {error: {code: 'bad_request', message: 'bbox must be minLon,minLat,maxLon,maxLat'}};
       return;
-    case 'never':
-      // An upstream that never answers within the time limit.
-      await sleep(Number(ctx.query.ms ?? 3000));
-      ctx.body = {results: []};
-      return;
   }
   if (/^tiles\/\d+\/\d+\/\d+\.png$/.test(route)) {
     ctx.type = 'image/png';
     ctx.body = PNG;
-    return;
   }
-  ctx.status = 404;
-  ctx.body = {error: 'no such mock'};
-}
+});

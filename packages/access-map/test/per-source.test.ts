@@ -1,5 +1,6 @@
 import {expect, oneEvent} from '@open-wc/testing';
 import {html} from 'lit';
+import {sleep} from '@lien/testing';
 import {$, $$, M, markers, mountLoaded, names, TILES} from './helpers.js';
 
 const NORWICH = '52.6285,1.2925';
@@ -44,7 +45,7 @@ describe('<access-map> on each source, list and map in sync', () => {
     const before = $$(el, '.leaflet-marker-icon[aria-label]').length;
     $<HTMLInputElement>(el, 'input[value=wheelchair]')!.click();
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     const labels = $$(el, '.lien-marker[aria-label]').map((m) => m.getAttribute('aria-label')!);
     expect($$(el, '.leaflet-marker-icon[aria-label]').length).to.be.lessThan(before);
     expect(labels.every((l) => !l.endsWith('accessibility not known'))).to.equal(true);

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {LienError} from '@lien/core';
+import {mockServer, rejection, uniqueKey} from '@lien/testing';
 import {needStatus} from '@lien/open-data/place.js';
 import type {Place} from '@lien/open-data/place.js';
 import {
@@ -13,25 +14,17 @@ import {
   type PlaceSource,
 } from '../src/index.js';
 
-const M = '/mock/access-map';
+const mock = mockServer('access-map');
+const M = mock.base;
 const LORIENT: BBox = [-3.40, 47.72, -3.33, 47.77];
 const NORWICH: BBox = [1.2, 52.58, 1.45, 52.73];
 const FRANCE: BBox = [-5, 41, 10, 51.5];
-const key = () => `k${Math.random().toString(36).slice(2)}`;
 
 function load(source: PlaceSource, bbox: BBox, signal = new AbortController().signal) {
   return source.load({bbox, zoom: 15, needs: [], q: ''}, {signal});
 }
 
-async function failure(promise: Promise<unknown>): Promise<LienError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(LienError);
-    return error as LienError;
-  }
-  throw new Error('expected a failure');
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, LienError);
 
 const byName = (places: Place[], name: string) => places.find((p) => p.name === name)!;
 
@@ -97,8 +90,14 @@ describe('acceslibre source', () => {
   });
 
   it('waits for a short Retry-After on 429, then succeeds', async () => {
-    const result = await load(acceslibreSource({url: `${M}/acceslibre-429-once/api/erps/?key=${key()}`}), [2.3, 48.8, 2.4, 48.9]);
+    // The mock answers 429 with Retry-After: 1 (second) first; fetchJson's own back-off would retry after 500 ms.
+    const key = uniqueKey();
+    const started = performance.now();
+    const result = await load(acceslibreSource({url: `${M}/acceslibre-429-once/api/erps/?key=${key}`}), [2.3, 48.8, 2.4, 48.9]);
+    const took = performance.now() - started;
     expect(result.places).to.have.length(1);
+    expect(await mock.count(key), 'requests').to.equal(2);
+    expect(took, 'ms before the answer').to.be.at.least(950);
   });
 
   it('reports rate-limited with the wait when Acceslibre asks for a long back-off', async () => {
@@ -120,13 +119,13 @@ describe('acceslibre source', () => {
     const shape = await failure(load(acceslibreSource({url: `${M}/acceslibre-wrong-shape/api/erps/`}), LORIENT));
     expect(shape.kind).to.equal('parse');
     expect(shape.field).to.equal('results');
-    const slow = await failure(load(acceslibreSource({url: `${M}/never?ms=1500`, timeout: 200}), LORIENT));
+    const slow = await failure(load(acceslibreSource({url: mock.slow(1500), timeout: 200}), LORIENT));
     expect(slow.kind).to.equal('timeout');
   });
 
   it('cancels when the view moves on', async () => {
     const controller = new AbortController();
-    const pending = load(acceslibreSource({url: `${M}/never?ms=1500`}), LORIENT, controller.signal);
+    const pending = load(acceslibreSource({url: mock.slow(1500)}), LORIENT, controller.signal);
     controller.abort();
     expect((await failure(pending)).kind).to.equal('aborted');
   });

@@ -4,7 +4,7 @@ import {setLocale} from '@lien/core';
 import {acceslibreSource} from '../src/sources/acceslibre.js';
 import type {PlaceSource} from '../src/sources/types.js';
 import type {AccessMap} from '../src/access-map.js';
-import {$, $$, M, mountLoaded, names, statusText} from './helpers.js';
+import {$, $$, M, mock, mountLoaded, names, statusText} from './helpers.js';
 
 const LORIENT = '47.748,-3.366';
 /** What the polite live region under the count says. */
@@ -76,7 +76,7 @@ describe('<access-map> bad input', () => {
   });
 
   it('says the service was too slow on a time-out, and offers a retry', async () => {
-    const {el} = await mountFailing('', acceslibreSource({url: `${M}/never?ms=2000`, timeout: 150}));
+    const {el} = await mountFailing('', acceslibreSource({url: mock.slow(2000), timeout: 150}));
     expect(statusText(el)).to.contain('took too long');
     expect($(el, '[part=status] button.retry')).to.not.equal(null);
   });

@@ -1,79 +1,79 @@
 import {expect} from '@open-wc/testing';
+import {mockServer, rejection, uniqueKey} from '@lien/testing';
 import {fetchJson, LienError, parseRetryAfter} from '../src/index.js';
 
-// A fresh counter key per test, so that the loopback mock's state never leaks between tests.
-const key = () => `k${Math.random().toString(36).slice(2)}`;
-
-async function failure(promise: Promise<unknown>): Promise<LienError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(LienError);
-    return error as LienError;
-  }
-  throw new Error('expected a failure');
-}
+// The loopback mock upstreams under /mock/core/ (packages/testing/mock-server.mjs); a fresh counter key per
+// test, so that their state never leaks between tests.
+const mock = mockServer('core');
+const failure = (promise: Promise<unknown>) => rejection(promise, LienError);
 
 describe('fetchJson', () => {
   it('returns parsed JSON', async () => {
-    expect(await fetchJson('/mock/core/json')).to.deep.include({ok: true});
+    expect(await fetchJson(mock.json())).to.deep.include({ok: true});
   });
 
-  it('waits as long as Retry-After says on 429, then succeeds', async () => {
-    const k = key();
+  // Retry-After (1 s) against a back-off far shorter, then far longer: the retry comes when Retry-After says,
+  // whichever the back-off.
+  it('waits as long as Retry-After says on 429 rather than its shorter back-off, then succeeds', async () => {
+    const key = uniqueKey();
     const started = performance.now();
-    const body = await fetchJson<{attempts: number}>(`/mock/core/flaky?key=${k}&fail=1&status=429&retryAfter=1`, {
-      backoff: 10,
-    });
+    const body = await fetchJson<{attempts: number}>(mock.flaky({key, fail: 1, status: 429, retryAfter: 1}), {backoff: 10});
+    const took = performance.now() - started;
     expect(body.attempts).to.equal(2);
-    expect(performance.now() - started).to.be.at.least(950);
+    expect(took, 'ms before the answer').to.be.at.least(950);
+  });
+
+  it('retries after a short Retry-After rather than its longer back-off', async () => {
+    const key = uniqueKey();
+    const started = performance.now();
+    const body = await fetchJson<{attempts: number}>(mock.flaky({key, fail: 1, status: 503, retryAfter: 1}), {backoff: 5000});
+    const took = performance.now() - started;
+    expect(body.attempts).to.equal(2);
+    expect(took, 'ms before the answer').to.be.within(950, 4000);
   });
 
   it('reports rate-limited with the wait when Retry-After is longer than it accepts', async () => {
-    const error = await failure(fetchJson(`/mock/core/status?code=429&retryAfter=120`, {backoff: 10}));
+    const error = await failure(fetchJson(mock.status(429, {retryAfter: 120}), {backoff: 10}));
     expect(error.kind).to.equal('rate-limited');
     expect(error.status).to.equal(429);
     expect(error.retryAfter).to.equal(120);
   });
 
   it('retries 500s with back-off and gives up with an http error after the allowed retries', async () => {
-    const k = key();
-    const error = await failure(fetchJson(`/mock/core/flaky?key=${k}&fail=5&status=500`, {retries: 2, backoff: 10}));
+    const key = uniqueKey();
+    const error = await failure(fetchJson(mock.flaky({key, fail: 5, status: 500}), {retries: 2, backoff: 10}));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(500);
-    const {count} = await fetchJson<{count: number}>(`/mock/core/count?of=${k}`);
-    expect(count).to.equal(3);
+    expect(await mock.count(key)).to.equal(3);
   });
 
   it('recovers when a 503 clears before the retries run out', async () => {
-    const k = key();
-    const body = await fetchJson<{attempts: number}>(`/mock/core/flaky?key=${k}&fail=2&status=503`, {backoff: 10});
+    const body = await fetchJson<{attempts: number}>(mock.flaky({key: uniqueKey(), fail: 2, status: 503}), {backoff: 10});
     expect(body.attempts).to.equal(3);
   });
 
   it('does not retry a 404', async () => {
-    const k = key();
-    const error = await failure(fetchJson(`/mock/core/flaky?key=${k}&fail=5&status=404`, {backoff: 10}));
+    const key = uniqueKey();
+    const error = await failure(fetchJson(mock.flaky({key, fail: 5, status: 404}), {backoff: 10}));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(404);
-    const {count} = await fetchJson<{count: number}>(`/mock/core/count?of=${k}`);
-    expect(count).to.equal(1);
+    expect(await mock.count(key)).to.equal(1);
   });
 
   it('times out a slow answer', async () => {
-    const error = await failure(fetchJson('/mock/core/slow?ms=1500', {timeout: 200, retries: 0}));
+    const error = await failure(fetchJson(mock.slow(1500), {timeout: 200, retries: 0}));
     expect(error.kind).to.equal('timeout');
   });
 
   it('turns a body that is not JSON into a parse error', async () => {
-    const error = await failure(fetchJson('/mock/core/invalid-json'));
+    const error = await failure(fetchJson(mock.invalidJson()));
     expect(error.kind).to.equal('parse');
     expect(error.retryable).to.equal(false);
   });
 
   it('stops at once when the caller aborts, even while waiting to retry', async () => {
     const controller = new AbortController();
-    const promise = fetchJson(`/mock/core/status?code=503&retryAfter=5`, {signal: controller.signal, maxRetryDelay: 60_000});
+    const promise = fetchJson(mock.status(503, {retryAfter: 5}), {signal: controller.signal, maxRetryDelay: 60_000});
     setTimeout(() => controller.abort(), 100);
     const started = performance.now();
     const error = await failure(promise);
@@ -83,7 +83,7 @@ describe('fetchJson', () => {
 
   it('stops a body download in progress when the caller aborts', async () => {
     const controller = new AbortController();
-    const promise = fetchJson('/mock/core/slow-body?ms=3000', {signal: controller.signal, retries: 0});
+    const promise = fetchJson(mock.slowBody(3000), {signal: controller.signal, retries: 0});
     setTimeout(() => controller.abort(), 300);
     const started = performance.now();
     const error = await failure(promise);
@@ -92,31 +92,40 @@ describe('fetchJson', () => {
   });
 
   it('times out a body that arrives too slowly', async () => {
-    const error = await failure(fetchJson('/mock/core/slow-body?ms=3000', {timeout: 300, retries: 0}));
+    const error = await failure(fetchJson(mock.slowBody(3000), {timeout: 300, retries: 0}));
     expect(error.kind).to.equal('timeout');
   });
 
   it('sends nothing when the signal is already aborted', async () => {
-    const k = key();
+    const key = uniqueKey();
     const controller = new AbortController();
     controller.abort();
-    const error = await failure(fetchJson(`/mock/core/json?key=${k}`, {signal: controller.signal}));
+    const error = await failure(fetchJson(mock.json({key}), {signal: controller.signal}));
     expect(error.kind).to.equal('aborted');
-    const {count} = await fetchJson<{count: number}>(`/mock/core/count?of=${k}`);
-    expect(count).to.equal(0);
+    expect(await mock.count(key)).to.equal(0);
   });
 
   it('reports a connection that cannot be made as a network error', async () => {
-    // Port 9 (discard) on loopback refuses connections.
-    const error = await failure(fetchJson('http://127.0.0.1:9/nothing', {retries: 0}));
+    // A loopback port the mock server found refusing connections (a port the browser blocks, such as 9,
+    // would fail before any connection is tried).
+    const error = await failure(fetchJson(`${await mock.refusedUrl()}nothing`, {retries: 0}));
     expect(error.kind).to.equal('network');
+  });
+
+  it('retries a refused connection with back-off before reporting it', async () => {
+    const url = `${await mock.refusedUrl()}nothing`;
+    let tried = 0;
+    const counting: typeof fetch = (input, init) => (tried++, fetch(input, init));
+    const error = await failure(fetchJson(url, {retries: 2, backoff: 10, fetch: counting}));
+    expect(error.kind).to.equal('network');
+    expect(tried).to.equal(3);
   });
 
   it('reports offline without trying when the browser is offline', async () => {
     const descriptor = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
     Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false});
     try {
-      const error = await failure(fetchJson('/mock/core/json'));
+      const error = await failure(fetchJson(mock.json()));
       expect(error.kind).to.equal('offline');
     } finally {
       delete (navigator as unknown as Record<string, unknown>).onLine;

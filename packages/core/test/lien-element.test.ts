@@ -1,6 +1,7 @@
 import {expect, fixture, html as fixtureHtml, oneEvent} from '@open-wc/testing';
 import {html} from 'lit';
 import {property} from 'lit/decorators.js';
+import {captureConsole} from '@lien/testing';
 import {LienElement, LienError, LienErrorEvent, LienEvent, LienLoadEvent} from '../src/index.js';
 
 type PingEvents = {'lien-ping': LienEvent<'lien-ping', {n: number}>};
@@ -16,9 +17,7 @@ class PingElement extends LienElement<PingEvents> {
 
 describe('LienElement.define', () => {
   it('registers once and tolerates the same script loaded twice, silently', () => {
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
+    const logged = captureConsole();
     try {
       PingElement.define('test-ping');
       PingElement.define('test-ping');
@@ -26,10 +25,10 @@ describe('LienElement.define', () => {
       class SameVersionCopy extends LienElement {}
       SameVersionCopy.define('test-ping');
     } finally {
-      console.warn = warn;
+      logged.restore();
     }
     expect(customElements.get('test-ping')).to.equal(PingElement);
-    expect(warnings).to.have.length(0);
+    expect(logged.problems()).to.deep.equal([]);
   });
 
   it('warns, without throwing, when another version already holds the tag', () => {
@@ -37,18 +36,17 @@ describe('LienElement.define', () => {
       static override readonly lienVersion = '0.0.1';
     }
     Older.define('test-versioned');
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (message: string) => warnings.push(message);
+    const logged = captureConsole();
     try {
       class Newer extends LienElement {}
       Newer.define('test-versioned');
     } finally {
-      console.warn = warn;
+      logged.restore();
     }
     expect(customElements.get('test-versioned')).to.equal(Older);
-    expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.contain('Lien 0.0.1').and.contain('Load one copy');
+    expect(logged.warnings).to.have.length(1);
+    expect(String(logged.warnings[0][0])).to.contain('Lien 0.0.1').and.contain('Load one copy');
+    expect(logged.errors).to.deep.equal([]);
   });
 });
 

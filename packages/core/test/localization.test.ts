@@ -1,6 +1,7 @@
-import {expect, fixture, html as fixtureHtml, nextFrame} from '@open-wc/testing';
+import {expect, fixture, html as fixtureHtml} from '@open-wc/testing';
 import {html} from 'lit';
 import {msg} from '@lit/localize';
+import {waitFor} from '@lien/testing';
 import {currentLocale, LienElement, matchLocale, renderStatus, setLocale} from '../src/index.js';
 
 class StatusProbe extends LienElement {
@@ -10,18 +11,10 @@ class StatusProbe extends LienElement {
 }
 StatusProbe.define('test-status-probe');
 
-async function until(check: () => boolean, ms = 2000) {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('condition not met in time');
-    await nextFrame();
-  }
-}
-
 describe('localization', () => {
   afterEach(async () => {
     document.documentElement.lang = 'en';
-    await until(() => currentLocale() === 'en');
+    await waitFor(() => currentLocale() === 'en', 'the locale never went back to English', {timeout: 2000});
   });
 
   it('matches BCP 47 tags to the supported locales', () => {
@@ -36,7 +29,7 @@ describe('localization', () => {
     const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
     expect(text()).to.equal('Loading…Try again');
     document.documentElement.lang = 'fr-FR';
-    await until(() => text() === 'Chargement…Réessayer');
+    await waitFor(() => text() === 'Chargement…Réessayer', 'the element never spoke French', {timeout: 2000});
     expect(currentLocale()).to.equal('fr');
   });
 
