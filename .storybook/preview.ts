@@ -32,6 +32,7 @@ const preview: Preview = {
       const root = document.documentElement;
       for (const name of Object.keys(themes.dark.tokens)) root.style.removeProperty(name);
       for (const [name, value] of Object.entries(theme.tokens)) root.style.setProperty(name, value);
+      root.style.colorScheme = theme.scheme;
       document.body.style.background = theme.page;
       return story();
     },

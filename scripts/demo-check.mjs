@@ -1,6 +1,8 @@
 // The demo page as a person sees it, in Chromium: loads dist/site on loopback, fails on any page error,
-// console error, failed same-origin request or axe violation, checks the elements render and follow the
-// language switch, and writes screenshots to dist/screenshots/ (desktop and phone).
+// console error, failed same-origin request or axe violation, checks the elements render, follow the
+// language switch and the page's colour scheme, and writes screenshots to dist/screenshots/: the light page
+// on desktop (system light) and on a phone with the system dark (it must stay light), and the page's dark
+// variant (?theme=dark, `color-scheme: dark`) on desktop.
 import {mkdirSync, readFileSync} from 'node:fs';
 import {chromium} from 'playwright-core';
 import {chromeArgs, findChrome} from './find-chrome.mjs';
@@ -12,9 +14,15 @@ const origin = server.origin;
 const browser = await chromium.launch({executablePath: findChrome(), args: chromeArgs});
 mkdirSync('dist/screenshots', {recursive: true});
 
+const runs = [
+  {name: 'desktop', viewport: {width: 1280, height: 900}, path: '/', system: 'light', scheme: 'light'},
+  {name: 'phone', viewport: {width: 390, height: 844}, path: '/', system: 'dark', scheme: 'light'},
+  {name: 'dark-desktop', viewport: {width: 1280, height: 900}, path: '/?theme=dark', system: 'dark', scheme: 'dark'},
+];
+
 try {
-  for (const [name, viewport] of [['desktop', {width: 1280, height: 900}], ['phone', {width: 390, height: 844}]]) {
-    const page = await browser.newPage({viewport});
+  for (const {name, viewport, path, system, scheme} of runs) {
+    const page = await browser.newPage({viewport, colorScheme: system});
     const external = new Set();
     // No request leaves the machine: anything not on loopback (map tiles) is answered empty and noted.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => {
@@ -26,12 +34,13 @@ try {
     page.on('requestfailed', (r) => problems.push(`${name}: request failed: ${r.url()} (${r.failure()?.errorText})`));
     page.on('response', (r) => r.status() >= 400 && r.url().startsWith(origin) && problems.push(`${name}: HTTP ${r.status()} for ${r.url()}`));
 
-    await page.goto(`${origin}/`, {waitUntil: 'networkidle'});
+    await page.goto(`${origin}${path}`, {waitUntil: 'networkidle'});
     await page.waitForFunction(() => customElements.get('lien-theme-preview') !== undefined);
     const previewText = () =>
       page.evaluate(() => document.querySelector('lien-theme-preview')?.shadowRoot?.textContent ?? '');
     if (!(await previewText()).includes('Chargement')) problems.push(`${name}: the theme preview is not in French`);
     for (const check of server.checks ?? []) await check(page, name, problems);
+    await followsPageScheme(page, name, scheme, problems);
 
     await page.addScriptTag({content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8')});
     const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
@@ -59,4 +68,28 @@ if (problems.length) {
   console.error(`Demo check failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('Demo check: 2 viewports, no page error, no axe violation; screenshots in dist/screenshots/.');
+console.log(`Demo check: ${runs.length} runs (light page, light page on a dark system, dark page), no page error, no axe violation; screenshots in dist/screenshots/.`);
+
+/**
+ * The elements take the page's colour scheme, not the system's: light on the light page even when the system
+ * is dark, dark on the dark variant; and the theme preview's muted text keeps 4.5:1 on its surface.
+ */
+async function followsPageScheme(page, name, scheme, problems) {
+  const found = await page.evaluate(() => {
+    const root = document.querySelector('lien-theme-preview')?.shadowRoot;
+    const card = root?.querySelector('.card');
+    const muted = root?.querySelector('.muted');
+    if (!card || !muted) return undefined;
+    const rgb = (value) => value.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const luminance = (value) => {
+      const [r, g, b] = rgb(value).map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const surface = luminance(getComputedStyle(card).backgroundColor);
+    const text = luminance(getComputedStyle(muted).color);
+    return {surface, ratio: (Math.max(surface, text) + 0.05) / (Math.min(surface, text) + 0.05)};
+  });
+  if (!found) return problems.push(`${name}: the theme preview has no card or muted text`);
+  if ((found.surface < 0.2 ? 'dark' : 'light') !== scheme) problems.push(`${name}: the elements are not ${scheme} like the page`);
+  if (found.ratio < 4.5) problems.push(`${name}: muted text at ${found.ratio.toFixed(2)}:1 on the surface`);
+}

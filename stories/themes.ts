@@ -1,11 +1,13 @@
 /**
- * Association themes used by the Storybook toolbar and the demo: each is only a set of page-level
- * `--lien-*` tokens, which is all a site needs to theme every element.
+ * Association themes used by the Storybook toolbar and the demo: each is only the page's colour scheme and a
+ * set of page-level `--lien-*` tokens, which is all a site needs to theme every element. The scheme is what
+ * picks the elements' light or dark defaults (`color-scheme` on the page, see README "Theme tokens").
  */
 export const themes = {
-  default: {title: 'Lien default', page: '#ffffff', tokens: {} as Record<string, string>},
+  default: {title: 'Lien default', scheme: 'light', page: '#ffffff', tokens: {} as Record<string, string>},
   solidarite: {
     title: 'Solidarité Lorient (green)',
+    scheme: 'light',
     page: '#f7faf5',
     tokens: {
       '--lien-color-primary': '#2f6b2f',
@@ -19,6 +21,7 @@ export const themes = {
   },
   signes: {
     title: 'Les Mains qui Parlent (violet)',
+    scheme: 'light',
     page: '#fbf8ff',
     tokens: {
       '--lien-color-primary': '#5b2a86',
@@ -33,6 +36,7 @@ export const themes = {
   },
   dark: {
     title: 'Dark',
+    scheme: 'dark',
     page: '#0f1318',
     tokens: {
       '--lien-color-primary': '#8cc1f2',
@@ -41,7 +45,7 @@ export const themes = {
       '--lien-color-surface-alt': '#222a33',
       '--lien-color-text': '#e9eef3',
       '--lien-color-muted': '#b3c0cc',
-      '--lien-color-border': '#4f5d6b',
+      '--lien-color-border': '#6b7a89',
       '--lien-color-danger': '#ffb3ad',
       '--lien-color-success': '#8fd9a4',
       '--lien-color-focus': '#ffb870',
