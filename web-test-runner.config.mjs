@@ -1,11 +1,13 @@
 // Browser tests: packages/*/test/**/*.test.ts of every browser package, in Debian's Chromium (or CHROME_PATH), headless.
 // Each package may add loopback mock upstreams in test/mock-server.mjs (a Koa middleware): tests fetch
 // them from this same server, so nothing ever reaches the internet.
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {extname, join, normalize} from 'node:path';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {chromeArgs, findChrome} from './scripts/find-chrome.mjs';
 import {gatewayUnderTest} from './scripts/test-gateway.mjs';
+import {cdnDir} from './scripts/build/cdn-dir.mjs';
 
 const mocks = [];
 for (const name of readdirSync('packages')) {
@@ -27,6 +29,22 @@ async function tsForJs(ctx, next) {
   return next();
 }
 
+/**
+ * The CDN build is served at /dist/cdn/ (the autoloader's test loads the built lien.js from there). With
+ * LIEN_CDN_DIR set, that URL serves the folder it names instead (a trial build outside dist/), as built.
+ */
+async function cdnFolder(ctx, next) {
+  if (cdnDir === 'dist/cdn' || !ctx.path.startsWith('/dist/cdn/')) return next();
+  const file = join(cdnDir, normalize(decodeURIComponent(ctx.path.slice('/dist/cdn/'.length))).replace(/^(\.\.(\/|$))+/, ''));
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    ctx.status = 404;
+    return;
+  }
+  ctx.type = {'.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json'}[extname(file)] ?? 'application/octet-stream';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = readFileSync(file);
+}
+
 // Node packages (the gateway) run their own tests with Node's runner through a `test:node` script.
 const nodeOnly = (name) => Boolean(JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8')).scripts?.['test:node']);
 const browserPackages = readdirSync('packages').filter((name) => existsSync(`packages/${name}/package.json`) && !nodeOnly(name));
@@ -38,7 +56,7 @@ export default {
   // The base config: the plugin reads the file as it is, without following `extends`, and the decorator
   // settings must reach it.
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022'})],
-  middleware: [tsForJs, gatewayUnderTest, ...mocks],
+  middleware: [tsForJs, cdnFolder, gatewayUnderTest, ...mocks],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: {config: {timeout: 10_000}},

@@ -2,9 +2,10 @@
 // so that one static folder (served by the gateway in `npm start`) is the whole site.
 import {cpSync, existsSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
+import {cdnDir} from './build/cdn-dir.mjs';
 
 const out = 'dist/site';
-if (!existsSync('dist/cdn/manifest.json')) {
+if (!existsSync(join(cdnDir, 'manifest.json'))) {
   console.error('No CDN build found: run "npm run build:cdn" first.');
   process.exit(1);
 }
@@ -13,5 +14,5 @@ mkdirSync(out, {recursive: true});
 for (const file of readdirSync('demo')) {
   if (!file.endsWith('.ts')) cpSync(join('demo', file), join(out, file), {recursive: true});
 }
-cpSync('dist/cdn', join(out, 'cdn'), {recursive: true});
+cpSync(cdnDir, join(out, 'cdn'), {recursive: true});
 console.log(`Demo site assembled in ${out}/`);

@@ -1,12 +1,14 @@
 // `npm run size`: the raw and gzip size of each element's full CDN load (its entry, every chunk it
 // imports, loads later or starts as a worker; of its source adapters, which a page fetches one of, the
 // largest), checked against the budget in its package.json
-// (`"lien": {"sizeBudgetGzip": <bytes>}`). Deterministic: gzip level 9 over the built files.
+// (`"lien": {"sizeBudgetGzip": <bytes>}`); and the autoloader lien.js on its own, against core's
+// `"lien": {"autoloaderBudgetGzip": <bytes>}`. Deterministic: gzip level 9 over the built files. Reads
+// dist/cdn, or LIEN_CDN_DIR when set.
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
+import {cdnDir as cdn} from './build/cdn-dir.mjs';
 
-const cdn = 'dist/cdn';
 if (!existsSync(join(cdn, 'manifest.json'))) {
   console.error('No CDN build found: run "npm run build" first.');
   process.exit(1);
@@ -42,19 +44,32 @@ function fullLoad(file) {
 }
 
 const budgets = {};
+let autoloaderBudget;
 for (const name of readdirSync('packages')) {
   const file = join('packages', name, 'package.json');
-  if (existsSync(file)) budgets[name] = JSON.parse(readFileSync(file, 'utf8')).lien?.sizeBudgetGzip;
+  if (!existsSync(file)) continue;
+  const lien = JSON.parse(readFileSync(file, 'utf8')).lien;
+  budgets[name] = lien?.sizeBudgetGzip;
+  if (name === 'core') autoloaderBudget = lien?.autoloaderBudgetGzip;
 }
 
 // Core's budget is for an element built on core alone: the demo's theme preview is that element. The
 // core.js entry (the whole API, for sites writing their own elements) is reported without a budget.
 budgets['theme-preview'] = budgets.core;
 delete budgets.core;
+// The autoloader (its runtime is core's src/autoloader.ts) loads nothing by itself: its row is lien.js alone.
+budgets.lien = autoloaderBudget;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];
 let failed = false;
+// A budget whose file the build did not make would pass unchecked.
+const built = new Set(Object.values(chunks).map((chunk) => chunk.entry));
+for (const [name, budget] of Object.entries(budgets)) {
+  if (budget === undefined || built.has(name)) continue;
+  failed = true;
+  rows.push([`${name}.js`, '0', '—', '—', kb(budget), 'MISSING']);
+}
 for (const [file, chunk] of Object.entries(chunks)) {
   if (!chunk.entry) continue;
   const files = [...fullLoad(file)];
@@ -63,15 +78,16 @@ for (const [file, chunk] of Object.entries(chunks)) {
   const budget = budgets[chunk.entry];
   const over = budget !== undefined && gzip > budget;
   failed ||= over;
-  rows.push([`${chunk.entry}.js`, String(files.length), kb(raw), kb(gzip), budget ? kb(budget) : '—', over ? 'OVER' : budget ? 'ok' : '']);
+  const label = chunk.entry === 'lien' ? 'lien.js (autoloader)' : `${chunk.entry}.js`;
+  rows.push([label, String(files.length), kb(raw), kb(gzip), budget ? kb(budget) : '—', over ? 'OVER' : budget ? 'ok' : '']);
 }
 
-const header = ['element (dist/cdn)', 'files', 'raw', 'gzip', 'budget (gzip)', ''];
+const header = [`element (${cdn})`, 'files', 'raw', 'gzip', 'budget (gzip)', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 if (failed) {
-  console.error('\nA size budget is exceeded (see OVER above).');
+  console.error('\nA size budget is exceeded or its file is missing (see OVER or MISSING above).');
   process.exit(1);
 }
