@@ -6,7 +6,25 @@ export const accessMapStyles = css`
     contain: content;
     container-type: inline-size;
     --_map-height: var(--access-map-height, 26rem);
-    --_marker: var(--access-map-marker-color, var(--_primary));
+    /*
+     * Marker fills. Markers sit on the tiles, which stay light (OpenStreetMap's, about #f2efe9) whatever the
+     * page's scheme, and on the surface where no tile is drawn. The light scheme's own colours reach 3:1 on
+     * both; the dark scheme's pale text colours would not on the tiles (1.5:1), so its marker defaults are
+     * mid-tones that reach 3:1 on the tiles and on the dark surface (test/marker-contrast.test.ts). A token
+     * set by the page wins.
+     */
+    --_marker: var(--access-map-marker-color, var(--lien-color-primary, light-dark(var(--_primary), #3b82c4)));
+    --_marker-no: var(--lien-color-danger, light-dark(var(--_danger), #d64541));
+    --_marker-unknown: var(--lien-color-muted, light-dark(var(--_muted), #737f8c));
+    --_marker-selected: var(--lien-color-focus, light-dark(var(--_focus), #c46500));
+  }
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_marker: var(--access-map-marker-color, var(--_primary));
+      --_marker-no: var(--_danger);
+      --_marker-unknown: var(--_muted);
+      --_marker-selected: var(--_focus);
+    }
   }
   .layout {
     display: grid;
@@ -78,6 +96,26 @@ export const accessMapStyles = css`
   }
   .side {
     min-width: 0;
+    /* Room for the focus ring of full-width buttons: the pane scrolls, and would clip it at its sides. */
+    padding: calc(var(--_focus-width) + 2px);
+  }
+  /* Skip buttons: out of sight until a keyboard reaches them. */
+  .skip {
+    position: absolute;
+    inset-inline-start: 0.5rem;
+    top: 0.5rem;
+    z-index: 1000;
+  }
+  .skip:not(:focus) {
+    clip-path: inset(50%);
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    white-space: nowrap;
+    padding: 0;
+  }
+  .list {
+    position: relative;
   }
   .places {
     list-style: none;
@@ -106,9 +144,13 @@ export const accessMapStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
-  h3,
-  h4 {
+  /* One look whatever level \`heading-level\` gives them: the place's name and the list's count, then sections. */
+  :is(h1, h2, h3, h4, h5, h6) {
     margin: 0.5rem 0 0.25rem;
+    font-size: 1.15em;
+  }
+  .detail :is(h2, h3, h4, h5, h6):not(#detail-heading) {
+    font-size: 1em;
   }
   .detail ul {
     margin: 0;
@@ -164,17 +206,19 @@ export const accessMapStyles = css`
     stroke-width: 2.5;
   }
   .lien-marker.status-no .pin {
-    fill: var(--_danger);
+    fill: var(--_marker-no);
   }
   .lien-marker.status-unknown .pin {
-    fill: var(--_muted);
+    fill: var(--_marker-unknown);
   }
   .lien-marker.selected .pin {
-    fill: var(--_focus);
+    fill: var(--_marker-selected);
   }
+  /* On the tiles, a halo of the surface colour keeps the ring visible when the ring is pale (dark scheme). */
   .leaflet-marker-icon:focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
+    box-shadow: 0 0 0 calc(var(--_focus-width) + 4px) var(--_surface);
   }
   .leaflet-container {
     font: inherit;

@@ -1,25 +1,26 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {Task, TaskStatus} from '@lit/task';
-import {msg, str} from '@lit/localize';
-import {baseStyles, currentLocale, formatNumber, isAbort, LienElement, LienError, LienErrorEvent, LienEvent, LienLoadEvent, renderStatus, toLienError, wait} from '@lien/core';
+import {guard} from 'lit/directives/guard.js';
+import {msg} from '@lit/localize';
+import {baseStyles, currentLocale, headingLevel, LienElement, LienErrorEvent, LienEvent, LienLoadEvent, levelBelow} from '@lien/core';
+import type {Need, Place} from '@lien/open-data/place.js';
 import {templates as fr} from './generated/locales/fr.js';
 import {leafletStyles} from './generated/leaflet-css.js';
 import {accessMapStyles} from './access-map.styles.js';
-import {AreaCache} from './area-cache.js';
-import {areaFor, parseCenter, viewBBox} from './geo.js';
-import {loadLeaflet} from './map/load-leaflet.js';
-import type {MapView} from './map/map-view.js';
+import {parseCenter, viewBBox} from './geo.js';
+import {placesLoader} from './loading.js';
+import {MapController} from './map/map-controller.js';
+import {NearMe} from './near-me.js';
 import {parseNeeds} from './needs.js';
-import type {Attribution, Need, Place} from '@lien/open-data/place.js';
-import {PlaceGrid} from './place-grid.js';
-import {selectPlaces} from './selection.js';
-import {runNow, runSliced} from './slices.js';
+import {PlaceDetail} from './place-detail.js';
+import {PlaceSelection} from './place-selection.js';
 import {createSource} from './sources/index.js';
-import type {BBox, LoadResult, PlaceSource} from './sources/types.js';
+import type {BBox, PlaceSource} from './sources/types.js';
+import {renderAttribution} from './view/attribution.js';
 import {renderDetail} from './view/detail.js';
 import {renderFilters} from './view/filters.js';
 import {LIST_LIMIT, renderList} from './view/list.js';
-import {clusterLabel, markerLabel, placesCount} from './view/words.js';
+import {renderPlacesStatus} from './view/status.js';
+import {clusterLabel, markerLabel} from './view/words.js';
 
 /** The events `<access-map>` fires. */
 export type AccessMapEvents = {
@@ -38,15 +39,9 @@ export type AccessMapView = 'map' | 'list' | 'both';
 
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_TILES_ATTRIBUTION = '© OpenStreetMap contributors';
-/** Wait after the view stops moving before asking the source, so a drag is one request, not twenty. */
-const LOAD_DELAY = 300;
-/**
- * Up to this many places are filtered at once; more are filtered and gridded in later tasks, in slices that
- * yield, so that neither they nor the list and markers drawn from them lengthen the task that loaded them.
- */
-const SELECT_AT_ONCE = 5_000;
-
-type Loaded = LoadResult & {tooWide?: boolean};
+const PARIS: [number, number] = [48.8566, 2.3522];
+/** No places yet: always the same array, so that nothing is selected again for it. */
+const NO_PLACES: readonly Place[] = [];
 
 /**
  * A map of public places with their accessibility for wheelchair users, people with difficulty walking,
@@ -86,13 +81,8 @@ export class AccessMap extends LienElement<AccessMapEvents> {
     tileUrl: {attribute: 'tile-url'},
     tileAttribution: {attribute: 'tile-attribution'},
     view: {reflect: true},
-    viewBox: {state: true},
-    viewZoom: {state: true},
-    loaded: {state: true},
-    selected: {state: true},
-    notice: {state: true},
-    mapFailed: {state: true},
-    grid: {state: true},
+    headingLevel: {attribute: 'heading-level', converter: headingLevel},
+    shownArea: {state: true},
   };
 
   /** Where places come from: `acceslibre`, `overpass`, `a11yjson`, `geojson` or `lien` (Lien's gateway, the default). */
@@ -115,146 +105,93 @@ export class AccessMap extends LienElement<AccessMapEvents> {
   declare tileAttribution: string;
   /** `both` (default: list beside the map, under it on narrow screens), `map`, or `list` (Leaflet is never loaded). */
   declare view: AccessMapView;
-
-  declare private viewBox?: BBox;
-  declare private viewZoom: number;
-  declare private loaded?: Loaded;
-  declare private selected?: Place;
-  declare private notice?: string;
-  declare private mapFailed: boolean;
-  /** The places that match the filters, gridded to find those of a view quickly. */
-  declare private grid: PlaceGrid;
+  /**
+   * The level of the element's headings, 1–6 (default 3: the list's and the place's name; their sections one
+   * below), so that they fit the page's outline: `heading-level="2"` under the page's `<h1>`.
+   */
+  declare headingLevel?: number;
+  /** The area and zoom shown: the map's, or before it is built, the one `center` and `zoom` make. */
+  declare private shownArea?: {bbox: BBox; zoom: number};
 
   constructor() {
     super();
     this.source = 'lien';
-    this.center = '48.8566,2.3522';
+    this.center = PARIS.join(',');
     this.zoom = 15;
     this.needs = '';
     this.q = '';
     this.tileUrl = OSM_TILES;
     this.tileAttribution = OSM_TILES_ATTRIBUTION;
     this.view = 'both';
-    this.viewZoom = 15;
-    this.mapFailed = false;
-    this.grid = runNow(PlaceGrid.build([]));
   }
 
   private activeSource?: PlaceSource;
-  private cache = new AreaCache();
-  private inViewCount = 0;
-  /** The places the list shows; the same array as long as they do not change, so the list is not redrawn. */
-  private shown: Place[] = [];
-  /** The list as last rendered, and what it was rendered from: given again as is, Lit changes no node. */
-  private listTemplate?: {from: unknown[]; result: unknown};
-  /** A selection of many places under way, in slices. */
-  private selecting?: {abort: AbortController; done: Promise<void>};
-  /** Until a first answer came from this source, the view's load is asked at once, without the pause. */
-  private answered = false;
-  private mapView?: MapView;
-  private mapAttempt = 0;
-  private visibility?: IntersectionObserver;
-  private resizing?: ResizeObserver;
-  private selectedFrom: 'list' | 'map' = 'list';
-  private drawnLocale?: string;
-  private drawnGrid?: PlaceGrid;
 
-  private loader = new Task(this, {
-    args: () => [this.activeSource, this.viewBox && areaFor(this.viewBox, this.viewZoom).join(','), Math.round(this.viewZoom)] as const,
-    task: async ([source, areaKey, zoom], {signal}): Promise<Loaded | undefined> => {
-      if (!source) throw new LienError('validation', msg(str`Unknown source "${this.source}". Use acceslibre, overpass, a11yjson, geojson or lien.`));
-      if (!areaKey) return undefined;
-      if (source.minZoom !== undefined && zoom < source.minZoom) return {places: [], attribution: [], tooWide: true};
-      const area = areaKey.split(',').map(Number) as BBox;
-      // This source's cache: a load that outlives a change of source fills only the old one.
-      const cache = this.cache;
-      const cached = cache.get(area);
-      if (cached) return cached;
-      if (this.answered) await wait(LOAD_DELAY, signal);
-      const result = await source.load({bbox: area, zoom, needs: this.chosenNeeds, q: this.q}, {signal});
-      // A source may ignore the abort: what it answers for a view left behind is not kept.
-      signal.throwIfAborted();
-      cache.set(area, result);
-      return result;
+  private readonly loader = placesLoader(this, () => ({
+    source: this.activeSource,
+    sourceName: this.source,
+    view: this.shownArea,
+    needs: this.chosenNeeds,
+    q: this.q,
+  }), (loaded) => {
+    if (!loaded.tooWide) this.emit(new LienLoadEvent({count: loaded.places.length}));
+    if (loaded.problem) this.emit(new LienErrorEvent(loaded.problem));
+  });
+
+  private readonly selection = new PlaceSelection(this, () => ({places: this.loader.value?.places ?? NO_PLACES, needs: this.chosenNeeds, q: this.q}));
+
+  private readonly detail: PlaceDetail = new PlaceDetail(this, {
+    onOpen: (place) => {
+      if (place) this.emit(new LienEvent('lien-place-select', {place}));
+      this.map.view?.highlight(place);
     },
-    onComplete: (result) => {
-      if (!result) return;
-      this.answered = true;
-      this.loaded = result;
-      if (!result.tooWide) this.emit(new LienLoadEvent({count: result.places.length}));
-      if (result.problem) this.emit(new LienErrorEvent(result.problem));
+    markerOf: (place) => this.map.markerOf(place),
+    fallback: () => (this.view === 'map' ? this.map.view?.map.getContainer() : this.renderRoot.querySelector<HTMLElement>('#list-heading')),
+  });
+
+  private readonly map: MapController = new MapController(this, {
+    start: () => ({center: this.centerPoint, zoom: this.zoom, tileUrl: this.tileUrl, listOnly: this.view === 'list'}),
+    grid: () => this.selection.grid,
+    selected: () => this.detail.place,
+    words: {
+      map: () => msg('Map: use the arrow keys to move, + and - to zoom'),
+      mapRole: () => msg('map'),
+      zoomIn: () => msg('Zoom in'),
+      zoomOut: () => msg('Zoom out'),
+      marker: markerLabel,
+      cluster: clusterLabel,
     },
-    onError: (error) => {
-      if (!isAbort(error)) this.emit(new LienErrorEvent(toLienError(error)));
-    },
+    onMove: (bbox, zoom) => (this.shownArea = {bbox, zoom}),
+    onSelect: (place) => void this.detail.open(place, 'map'),
+  });
+
+  private readonly nearMe = new NearMe(this, (lat, lon) => {
+    this.center = `${lat},${lon}`;
+    this.zoom = Math.max(this.shownArea?.zoom ?? this.zoom, 16);
   });
 
   private get chosenNeeds(): Need[] {
     return parseNeeds(this.needs);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.watchVisibility();
+  private get centerPoint(): [number, number] {
+    return parseCenter(this.center) ?? PARIS;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.visibility?.disconnect();
-    this.visibility = undefined;
-    this.resizing?.disconnect();
-    this.mapAttempt++;
-    this.mapView?.destroy();
-    this.mapView = undefined;
-    this.drawnGrid = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('source') || changed.has('src') || changed.has('dataSource')) {
       this.activeSource = this.dataSource ?? createSource(this.source, {url: this.src});
-      this.cache = new AreaCache();
-      this.loaded = undefined;
-      this.answered = false;
+      this.loader.reset();
     }
     if (changed.has('center') || changed.has('zoom')) {
-      const center = parseCenter(this.center) ?? [48.8566, 2.3522];
-      this.viewZoom = this.zoom;
-      if (this.mapView) this.mapView.setView(center, this.zoom);
+      if (this.map.view) this.map.view.setView(this.centerPoint, this.zoom);
       else {
         const width = this.clientWidth || 800;
-        this.viewBox = viewBBox(center, this.zoom, this.view === 'both' && width >= 768 ? width * 0.6 : width, this.mapHeight());
+        const mapWidth = this.view === 'both' && width >= 768 ? width * 0.6 : width;
+        const height = this.renderRoot?.querySelector?.('.map-frame')?.clientHeight || 416;
+        this.shownArea = {bbox: viewBBox(this.centerPoint, this.zoom, mapWidth, height), zoom: this.zoom};
       }
     }
-    // A move changes only what is in view: the selection (and the map's clustering) stay as they are.
-    if (changed.has('loaded') || changed.has('needs') || changed.has('q')) this.selectMatching();
-    if (changed.has('grid') || changed.has('viewBox')) {
-      const {count, nearest} = this.viewBox ? this.grid.within(this.viewBox, LIST_LIMIT) : {count: 0, nearest: []};
-      this.inViewCount = count;
-      if (nearest.length !== this.shown.length || nearest.some((place, i) => place !== this.shown[i])) this.shown = nearest;
-    }
-  }
-
-  /** Filters and grids the loaded places: at once when they are few, else in slices (the grid follows when done). */
-  private selectMatching(): void {
-    this.selecting?.abort.abort();
-    this.selecting = undefined;
-    const places = this.loaded?.places ?? [];
-    const steps = selectPlaces(places, this.chosenNeeds, this.q);
-    if (places.length <= SELECT_AT_ONCE) {
-      this.grid = runNow(steps);
-      return;
-    }
-    const abort = new AbortController();
-    const job = {
-      abort,
-      done: runSliced(steps, abort.signal).then(
-        (grid) => {
-          if (this.selecting === job) [this.grid, this.selecting] = [grid, undefined];
-        },
-        () => undefined
-      ),
-    };
-    this.selecting = job;
   }
 
   /**
@@ -266,110 +203,12 @@ export class AccessMap extends LienElement<AccessMapEvents> {
     return (async () => {
       for (;;) {
         await this.updateComplete;
-        if (this.loader.status === TaskStatus.PENDING) await this.loader.taskComplete.catch(() => undefined);
-        else if (this.selecting) await this.selecting.done;
-        else if (this.mapView?.busy) await this.mapView.idle();
+        if (this.loader.loading) await this.loader.settled;
+        else if (this.selection.pending) await this.selection.pending;
+        else if (this.map.busy) await this.map.idle();
         else if (!this.isUpdatePending) return;
       }
     })();
-  }
-
-  protected override firstUpdated(): void {
-    this.watchVisibility();
-  }
-
-  protected override updated(): void {
-    if (this.view !== 'list' && !this.mapView && !this.visibility) this.watchVisibility();
-    if (!this.mapView) return;
-    const locale = currentLocale();
-    if (this.drawnGrid !== this.grid) {
-      const grid = (this.drawnGrid = this.grid);
-      // Copies: the clustering takes its arrays away to the worker, the grid keeps its own.
-      void this.mapView.setPlaces(grid.places, {lon: grid.lon.slice(), lat: grid.lat.slice()});
-    } else if (this.drawnLocale !== locale) void this.mapView.draw(true);
-    if (this.drawnLocale !== locale) this.mapView.relabel();
-    this.drawnLocale = locale;
-  }
-
-  private mapHeight(): number {
-    return this.renderRoot?.querySelector?.('.map-frame')?.clientHeight || 416;
-  }
-
-  /** Leaflet is fetched only when the element comes near the viewport, and never in list view. */
-  private watchVisibility(): void {
-    if (this.view === 'list' || this.mapView || this.visibility) return;
-    this.visibility = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.visibility?.disconnect();
-        void this.buildMap();
-      },
-      {rootMargin: '300px'}
-    );
-    this.visibility.observe(this);
-  }
-
-  private async buildMap(): Promise<void> {
-    // A disconnection (and a reconnection's own build) makes this build stale while it awaits its modules.
-    const attempt = ++this.mapAttempt;
-    let L, MapView;
-    try {
-      [L, {MapView}] = await Promise.all([loadLeaflet(), import('./map/map-view.js')]);
-    } catch {
-      this.mapFailed = true;
-      return;
-    }
-    const host = this.renderRoot.querySelector<HTMLElement>('.leaflet-host');
-    if (attempt !== this.mapAttempt || !this.isConnected || this.mapView || !host) return;
-    const view = new MapView(L, host, {
-      center: parseCenter(this.center) ?? [48.8566, 2.3522],
-      zoom: this.zoom,
-      tileUrl: this.tileUrl,
-      words: {
-        map: () => msg('Map: use the arrow keys to move, + and - to zoom'),
-        zoomIn: () => msg('Zoom in'),
-        zoomOut: () => msg('Zoom out'),
-        marker: markerLabel,
-        cluster: clusterLabel,
-      },
-      onMove: (bbox, zoom) => {
-        this.viewBox = bbox;
-        this.viewZoom = zoom;
-      },
-      onSelect: (place) => void this.select(place, 'map'),
-    });
-    this.mapView = view;
-    this.resizing = new ResizeObserver(() => view.map.invalidateSize());
-    this.resizing.observe(host);
-    this.viewBox = view.bbox();
-    this.viewZoom = view.map.getZoom();
-    this.drawnGrid = undefined;
-    this.requestUpdate();
-    if (this.selected) view.highlight(this.selected);
-  }
-
-  private async select(place: Place, from: 'list' | 'map'): Promise<void> {
-    this.selected = place;
-    this.selectedFrom = from;
-    this.emit(new LienEvent('lien-place-select', {place}));
-    this.mapView?.highlight(place);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
-  }
-
-  private async back(): Promise<void> {
-    const place = this.selected;
-    this.selected = undefined;
-    this.mapView?.highlight(undefined);
-    await this.updateComplete;
-    if (!place) return;
-    const item = this.renderRoot.querySelector<HTMLElement>(`button.place[data-id="${CSS.escape(place.id)}"]`);
-    const marker = this.mapView?.markerOf(place);
-    const target = this.selectedFrom === 'map' ? (marker ?? item) : (item ?? marker);
-    // The place may now be in a cluster or out of view: focus then goes to the list's heading, or to the
-    // map itself when there is no list.
-    const fallback = this.view === 'map' ? this.mapView?.map.getContainer() : this.renderRoot.querySelector<HTMLElement>('#list-heading');
-    (target ?? fallback)?.focus();
   }
 
   private setNeed(need: Need, checked: boolean): void {
@@ -379,115 +218,55 @@ export class AccessMap extends LienElement<AccessMapEvents> {
     this.needs = parseNeeds([...needs].join(' ')).join(' ');
   }
 
-  private nearMe(): void {
-    this.notice = undefined;
-    if (!navigator.geolocation) {
-      this.notice = msg('This browser cannot tell where you are. Search for a place instead.');
-      return;
-    }
-    this.notice = msg('Finding your position…');
-    navigator.geolocation.getCurrentPosition(
-      ({coords}) => {
-        this.notice = msg('The map now shows the places around you.');
-        this.center = `${coords.latitude},${coords.longitude}`;
-        this.zoom = Math.max(this.viewZoom, 16);
-      },
-      (error) => {
-        this.notice =
-          error.code === error.PERMISSION_DENIED
-            ? msg('You did not allow this site to know your position. Allow it in your browser settings, or search for a place instead.')
-            : msg('Your position could not be found. Try again, or search for a place instead.');
-      },
-      {timeout: 15_000, maximumAge: 60_000}
-    );
-  }
-
-  private retry(): void {
-    void this.loader.run();
-  }
-
-  /**
-   * The count and loading state, then, in a live region always present (a region added with its text is
-   * not announced), what else the element has to say: places left out, a partial answer, "Near me".
-   */
-  private renderStatusPart() {
-    const loaded = this.loaded;
-    const error = this.loader.status === TaskStatus.ERROR && !isAbort(this.loader.error) ? this.loader.error : undefined;
-    const filtered = this.chosenNeeds.length > 0 || this.q.trim() !== '';
-    const main = error
-      ? renderStatus({state: 'error', error, onRetry: () => this.retry()})
-      : this.loader.status === TaskStatus.PENDING || this.selecting
-        ? renderStatus({state: 'loading', loadingText: msg('Loading places…')})
-        : loaded?.tooWide
-          ? renderStatus({state: 'empty', emptyText: msg('Zoom in to see the places of this area.')})
-          : loaded && !this.inViewCount
-            ? renderStatus({state: 'empty', emptyText: filtered ? msg('No place here matches these needs.') : msg('No place found in this area.')})
-            : renderStatus({state: loaded ? 'ready' : 'idle', readyText: placesCount(this.inViewCount)});
-    const problem = loaded?.problem;
-    return html`<div part="status" class="status-area">
-      ${main}
-      ${problem && !error
-        ? renderStatus({state: 'error', error: problem, note: msg('The places already loaded are shown.'), onRetry: () => this.retry()})
-        : nothing}
-      <div class="messages" role="status" aria-live="polite">
-        ${loaded?.dropped
-          ? html`<p class="warning">${loaded.dropped === 1 ? msg('1 place without a valid position was left out.') : msg(str`${formatNumber(loaded.dropped)} places without a valid position were left out.`)}</p>`
-          : nothing}
-        ${loaded?.truncated ? html`<p>${msg('Only part of the places of this area was loaded: zoom in to see them all.')}</p>` : nothing}
-        ${this.mapFailed ? html`<p class="warning">${msg('The map could not be loaded. The list below still shows every place.')}</p>` : nothing}
-        ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
-      </div>
-    </div>`;
-  }
-
-  private renderAttribution(attribution: Attribution[]) {
-    const link = (text: string, url?: string) => (url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text);
-    const tiles = this.tileAttribution === OSM_TILES_ATTRIBUTION ? link(OSM_TILES_ATTRIBUTION, 'https://www.openstreetmap.org/copyright') : this.tileAttribution;
-    return html`<p class="attribution">
-      ${attribution.length
-        ? html`${msg('Data:')}
-          ${attribution.map(
-            (a, i) => html`${i ? ' · ' : ''}${link(a.text, a.url)}${a.license ? html` (${link(a.license, a.licenseUrl)})` : nothing}`
-          )}`
-        : nothing}
-      ${this.view !== 'list' ? html`${attribution.length ? ' — ' : ''}${msg('Map:')} ${tiles}` : nothing}
-    </p>`;
-  }
-
-  private renderListOnce() {
-    const from = [this.shown, this.inViewCount, currentLocale()];
-    if (!this.listTemplate || from.some((value, i) => value !== this.listTemplate!.from[i])) {
-      this.listTemplate = {from, result: renderList(this.shown, this.inViewCount, (place) => this.select(place, 'list'))};
-    }
-    return this.listTemplate.result;
+  /** Moves focus past a long part (the map's markers, the list) to what follows the element's content. */
+  private skipTo(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   override render() {
+    const level = levelBelow(this.headingLevel, 0, 3);
+    const {count, nearest} = this.selection.inView(this.shownArea?.bbox, LIST_LIMIT);
+    const place = this.detail.place;
+    const tiles = this.tileAttribution === OSM_TILES_ATTRIBUTION ? {text: OSM_TILES_ATTRIBUTION, url: 'https://www.openstreetmap.org/copyright'} : {text: this.tileAttribution};
     // Escape closes the detail from anywhere in the element, the map included.
-    return html`<div class="layout" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.selected && this.back()}>
+    return html`<div class="layout" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && place && this.detail.close()}>
       <div part="filters" class="filters">
         ${renderFilters(this.chosenNeeds, this.q, {
           onNeed: (need, checked) => this.setNeed(need, checked),
           onSearch: (text) => (this.q = text),
-          onNearMe: () => this.nearMe(),
+          onNearMe: () => this.nearMe.locate(),
         })}
       </div>
-      ${this.renderStatusPart()}
+      <div part="status" class="status-area">
+        ${renderPlacesStatus({
+          loader: this.loader,
+          selecting: !!this.selection.pending,
+          inView: count,
+          chosenNeeds: this.chosenNeeds.length,
+          q: this.q,
+          mapFailed: this.map.failed,
+          notice: this.nearMe.notice,
+        })}
+      </div>
       <div class="panes ${this.view}">
         <div part="map" class="map-frame" role="region" aria-label=${msg('Map of the places')} ?hidden=${this.view === 'list'}>
+          <button type="button" class="skip" @click=${() => this.skipTo(this.view === 'map' || place ? '.attribution' : '#list-heading')}>
+            ${this.view === 'map' || place ? msg('Skip the map') : msg('Skip the map, to the list')}
+          </button>
           <div class="leaflet-host"></div>
         </div>
         <div class="side">
-          ${this.selected
-            ? html`<div part="detail">${renderDetail(this.selected, () => this.back(), this.view === 'map' ? 'map' : 'list')}</div>`
+          ${place
+            ? html`<div part="detail">${renderDetail(place, () => this.detail.close(), this.detail.from, level)}</div>`
             : this.view !== 'map'
               ? html`<section part="list" class="list" aria-labelledby="list-heading">
-                  ${this.renderListOnce()}
+                  ${count > 10 ? html`<button type="button" class="skip" @click=${() => this.skipTo('.attribution')}>${msg('Skip the list')}</button>` : nothing}
+                  ${guard([nearest, count, currentLocale(), level], () => renderList(nearest, count, (p) => this.detail.open(p, 'list'), level))}
                 </section>`
               : nothing}
         </div>
       </div>
-      ${this.renderAttribution(this.loaded?.attribution ?? [])}
+      <p class="attribution" tabindex="-1">${renderAttribution(this.loader.value?.attribution ?? [], this.view !== 'list' ? tiles : undefined)}</p>
     </div>`;
   }
 }

@@ -21,6 +21,10 @@ export class AreaCache {
     return entry.result;
   }
 
+  clear(): void {
+    this.entries = [];
+  }
+
   set(bbox: BBox, result: LoadResult): void {
     // A partial answer (a failed later page) is shown but not kept: the next visit tries again.
     if (result.problem) return;

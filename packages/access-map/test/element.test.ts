@@ -14,7 +14,10 @@ describe('<access-map> with the gateway (lien)', () => {
     expect(names(el)).to.have.length(6);
     expect(statusText(el)).to.contain('6 places');
     expect($(el, 'button.place[data-id$="ae6d05c1-586d-4557-bc82-09fe43c1f61e"] .summary')!.textContent).to.contain('Wheelchair: accessible');
-    expect($(el, '.attribution')!.textContent).to.contain('Données : acceslibre').and.contain('Licence Ouverte 2.0');
+    // The data set's own "Données :" is not said twice after the element's "Data:".
+    const credit = $(el, '.attribution')!.textContent!.replace(/\s+/g, ' ');
+    expect(credit).to.contain('Data: acceslibre').and.contain('Licence Ouverte 2.0');
+    expect(credit).not.to.match(/Data: Données|Données : Données/);
     // view="list" never loads Leaflet.
     expect($(el, '.leaflet-container')).to.equal(null);
   });
@@ -54,7 +57,9 @@ describe('<access-map> with the gateway (lien)', () => {
     search.value = 'nothing like this';
     search.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect(statusText(el)).to.contain('No place here matches these needs.');
+    // No need was chosen: the search, not the needs, found nothing.
+    expect(statusText(el)).to.contain('No place here matches “nothing like this”.');
+    expect(statusText(el)).not.to.contain('needs');
     expect($$(el, 'button.place')).to.have.length(0);
   });
 

@@ -79,7 +79,7 @@ describe('<access-map> by keyboard', () => {
     };
     // The place's marker leaves the view while its detail is open.
     const moveTo = async (center: [number, number]) => {
-      (el as unknown as {mapView: {map: {setView(c: [number, number], z: number, o: object): void}}}).mapView.map.setView(center, 13, {animate: false});
+      (el as unknown as {map: {view: {map: {setView(c: [number, number], z: number, o: object): void}}}}).map.view.map.setView(center, 13, {animate: false});
       await el.drawn;
     };
     const hideMarker = async () => {

@@ -33,7 +33,7 @@ function whole(list: Place[]) {
   return {calls, source};
 }
 
-const mapViewOf = (el: AccessMap) => (el as unknown as {mapView?: MapView}).mapView;
+const mapViewOf = (el: AccessMap) => (el as unknown as {map: {view?: MapView}}).map.view;
 
 /** Mounts a map-and-list element and waits until its map is built and drawn. */
 async function mountWithMap(source: PlaceSource, zoom = 12): Promise<{el: AccessMap; view: MapView}> {

@@ -19,4 +19,6 @@ export {fetchJson, fetchWithRetry, parseRetryAfter, type FetchJsonOptions} from 
 export {wait} from './wait.js';
 export {parseLocaleNumber, formatNumber, formatMoney, formatDate} from './numbers.js';
 export {describeError, renderStatus, type StatusOptions} from './status.js';
+export {headingLevel, levelBelow, renderHeading, type HeadingLevel, type HeadingOptions} from './heading.js';
+export {DataController, keyedCache, type DataCache, type DataControllerOptions} from './data-controller.js';
 export {LIEN_VERSION} from './version.js';

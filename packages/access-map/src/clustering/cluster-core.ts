@@ -26,26 +26,34 @@ export interface PackedClusters {
   lat: Float64Array;
   /** Points in the cluster (1 for a single point). */
   count: Uint32Array;
+  /** Of those, the points marked at build time (`marked`): for a map, the places accessible with a wheelchair. */
+  marked: Uint32Array;
 }
 
 interface Feature {
   type: 'Feature';
   id: number;
   geometry: {type: 'Point'; coordinates: [number, number]};
-  properties: null;
+  /** 1 when the point is marked. */
+  properties: {m: number};
 }
 
-export type Index = Supercluster<null, Record<string, never>>;
+export type Index = Supercluster<{m: number}, {m: number}>;
 
-export function buildIndex(lon: Float64Array, lat: Float64Array, options: ClusterOptions = {}): Index {
+/** Builds the index; `marked[i]` (1 or 0) is added up in each cluster, as `marked` in its answers. */
+export function buildIndex(lon: Float64Array, lat: Float64Array, options: ClusterOptions = {}, marked?: Uint8Array): Index {
   const features: Feature[] = new Array(lon.length);
   for (let i = 0; i < lon.length; i++) {
-    features[i] = {type: 'Feature', id: i, geometry: {type: 'Point', coordinates: [lon[i], lat[i]]}, properties: null};
+    features[i] = {type: 'Feature', id: i, geometry: {type: 'Point', coordinates: [lon[i], lat[i]]}, properties: {m: marked?.[i] ?? 0}};
   }
-  const index = new Supercluster<null, Record<string, never>>({
+  const index = new Supercluster<{m: number}, {m: number}>({
     radius: options.radius ?? 60,
     maxZoom: options.maxZoom ?? 17,
     minPoints: options.minPoints ?? 2,
+    map: (props) => ({m: props.m}),
+    reduce: (sum, props) => {
+      sum.m += props.m;
+    },
   });
   return index.load(features as never);
 }
@@ -61,15 +69,17 @@ export function packClusters(index: Index, bbox: ClusterBBox, zoom: number): Pac
     lon: new Float64Array(items.length),
     lat: new Float64Array(items.length),
     count: new Uint32Array(items.length),
+    marked: new Uint32Array(items.length),
   };
   items.forEach((item, i) => {
-    const props = item.properties as {cluster?: boolean; cluster_id?: number; point_count?: number} | null;
+    const props = item.properties as {cluster?: boolean; cluster_id?: number; point_count?: number; m?: number} | null;
     const cluster = props?.cluster === true;
     out.isCluster[i] = cluster ? 1 : 0;
     out.id[i] = cluster ? props!.cluster_id! : (item.id as number);
     out.lon[i] = item.geometry.coordinates[0];
     out.lat[i] = item.geometry.coordinates[1];
     out.count[i] = cluster ? props!.point_count! : 1;
+    out.marked[i] = props?.m ?? 0;
   });
   return out;
 }
@@ -80,5 +90,5 @@ export function leavesOf(index: Index, clusterId: number, limit: number): Uint32
 }
 
 export function transferablesOf(packed: PackedClusters): ArrayBuffer[] {
-  return [packed.isCluster.buffer, packed.id.buffer, packed.lon.buffer, packed.lat.buffer, packed.count.buffer] as ArrayBuffer[];
+  return [packed.isCluster.buffer, packed.id.buffer, packed.lon.buffer, packed.lat.buffer, packed.count.buffer, packed.marked.buffer] as ArrayBuffer[];
 }

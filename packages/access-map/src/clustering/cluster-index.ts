@@ -1,9 +1,12 @@
 import {buildIndex, leavesOf, packClusters, type ClusterBBox, type ClusterOptions, type Index, type PackedClusters} from './cluster-core.js';
 import {WorkerClient} from './worker-client.js';
 
-/** One marker to draw: a cluster of `count` points, or a single point (`index` into the input arrays). */
+/**
+ * One marker to draw: a cluster of `count` points (`marked` of them marked), or a single point (`index` into the
+ * input arrays).
+ */
 export type ClusterItem =
-  | {kind: 'cluster'; id: number; lon: number; lat: number; count: number}
+  | {kind: 'cluster'; id: number; lon: number; lat: number; count: number; marked: number}
   | {kind: 'point'; index: number; lon: number; lat: number};
 
 export interface ClusterIndex {
@@ -38,7 +41,7 @@ export function unpack(packed: PackedClusters | null | undefined): ClusterItem[]
   const items: ClusterItem[] = new Array(packed.id.length);
   for (let i = 0; i < packed.id.length; i++) {
     items[i] = packed.isCluster[i]
-      ? {kind: 'cluster', id: packed.id[i], lon: packed.lon[i], lat: packed.lat[i], count: packed.count[i]}
+      ? {kind: 'cluster', id: packed.id[i], lon: packed.lon[i], lat: packed.lat[i], count: packed.count[i], marked: packed.marked[i]}
       : {kind: 'point', index: packed.id[i], lon: packed.lon[i], lat: packed.lat[i]};
   }
   return items;
@@ -47,7 +50,7 @@ export function unpack(packed: PackedClusters | null | undefined): ClusterItem[]
 let nextIndex = 0;
 
 /**
- * Clusters `lon[i], lat[i]` (degrees) with supercluster. From `workerThreshold` points on, the index is
+ * Clusters `lon[i], lat[i]` (degrees) with supercluster, adding up `marked[i]` (1 or 0) in each cluster. From `workerThreshold` points on, the index is
  * built and queried in a Web Worker: the arrays are *transferred* there (they become empty here — pass
  * copies if you keep using them), so a million points cost the page two typed arrays and no object each.
  *
@@ -58,7 +61,7 @@ let nextIndex = 0;
  * ```
  */
 export async function createClusterIndex(
-  points: {lon: Float64Array; lat: Float64Array},
+  points: {lon: Float64Array; lat: Float64Array; marked?: Uint8Array},
   options: CreateOptions = {}
 ): Promise<ClusterIndex> {
   if (points.lon.length !== points.lat.length) throw new RangeError('lon and lat must have the same length');
@@ -68,8 +71,8 @@ export async function createClusterIndex(
   if (client) {
     const id = nextIndex++;
     const first = await client.ask<PackedClusters | null>(
-      {type: 'build', index: id, lon: points.lon, lat: points.lat, options: clusterOptions, view},
-      [points.lon.buffer, points.lat.buffer] as ArrayBuffer[]
+      {type: 'build', index: id, lon: points.lon, lat: points.lat, marked: points.marked, options: clusterOptions, view},
+      [points.lon.buffer, points.lat.buffer, ...(points.marked ? [points.marked.buffer] : [])] as ArrayBuffer[]
     );
     return {
       initial: unpack(first),
@@ -80,7 +83,7 @@ export async function createClusterIndex(
       destroy: () => client.tell({type: 'drop', index: id}),
     };
   }
-  let index: Index | undefined = buildIndex(points.lon, points.lat, clusterOptions);
+  let index: Index | undefined = buildIndex(points.lon, points.lat, clusterOptions, points.marked);
   const live = () => index ?? (() => { throw new Error('This cluster index was destroyed'); })();
   return {
     initial: view ? unpack(packClusters(index, view.bbox, view.zoom)) : [],

@@ -14,7 +14,7 @@ scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
   try {
     switch (data.type) {
       case 'build': {
-        const index = buildIndex(data.lon, data.lat, data.options);
+        const index = buildIndex(data.lon, data.lat, data.options, data.marked);
         indexes.set(data.index, index);
         // The first view's clusters travel with the answer: no second round trip before anything shows.
         const first = data.view ? packClusters(index, data.view.bbox, data.view.zoom) : undefined;

@@ -9,10 +9,13 @@ import type {Leaflet} from './load-leaflet.js';
 /** Markers this close (in pixels) join one cluster: fewer markers to draw and restyle on every move. */
 const RADIUS = 80;
 
+/** 1 for each place accessible with a wheelchair: clusters count them, and say so in their names. */
+const accessibleMarks = (places: Place[]) => Uint8Array.from(places, (p) => (needStatus(p.accessibility, 'wheelchair') === 'yes' ? 1 : 0));
+
 function clusterHere(places: Place[], view?: {bbox: BBox; zoom: number}): Promise<ClusterIndex> {
   const lon = Float64Array.from(places, (p) => p.lon);
   const lat = Float64Array.from(places, (p) => p.lat);
-  return createClusterIndex({lon, lat}, {view, radius: RADIUS, worker: 'never'});
+  return createClusterIndex({lon, lat, marked: accessibleMarks(places)}, {view, radius: RADIUS, worker: 'never'});
 }
 
 export interface MapViewOptions {
@@ -20,7 +23,7 @@ export interface MapViewOptions {
   zoom: number;
   tileUrl: string;
   /** Localized words, asked again whenever markers are drawn (so a language change shows at once). */
-  words: {map(): string; zoomIn(): string; zoomOut(): string; marker(place: Place): string; cluster(count: number): string};
+  words: {map(): string; mapRole(): string; zoomIn(): string; zoomOut(): string; marker(place: Place): string; cluster(count: number, accessible: number): string};
   onMove(bbox: BBox, zoom: number): void;
   onSelect(place: Place): void;
 }
@@ -62,7 +65,11 @@ export class MapView {
   /** Names the map and its zoom buttons in the page's language (again after a language change). */
   relabel(): void {
     const {words} = this.options;
-    this.map.getContainer().setAttribute('aria-label', words.map());
+    // A focusable map that pans with the arrow keys: an application, in ARIA's terms, which a name may be given.
+    const container = this.map.getContainer();
+    container.setAttribute('role', 'application');
+    container.setAttribute('aria-roledescription', words.mapRole());
+    container.setAttribute('aria-label', words.map());
     const buttons = this.zoomControl.getContainer()!.querySelectorAll('a');
     [words.zoomIn(), words.zoomOut()].forEach((text, i) => {
       buttons[i].title = text;
@@ -106,7 +113,7 @@ export class MapView {
     const ticket = ++this.drawing;
     const view = {bbox: this.bbox(), zoom: this.map.getZoom()};
     // A worker that stops took the positions with it: they are taken again from the places.
-    const index = await createClusterIndex(coords, {view, radius: RADIUS}).catch(() => clusterHere(places, view));
+    const index = await createClusterIndex({...coords, marked: accessibleMarks(places)}, {view, radius: RADIUS}).catch(() => clusterHere(places, view));
     if (ticket !== this.drawing || !this.map) return index.destroy();
     this.places = places;
     this.index?.destroy();
@@ -154,7 +161,7 @@ export class MapView {
       const place = item.kind === 'point' ? this.places[item.index] : undefined;
       const icon = place ? pointIcon(L, needStatus(place.accessibility, 'wheelchair')) : clusterIcon(L, (item as {count: number}).count);
       const marker = L.marker([item.lat, item.lon], {icon, keyboard: true, riseOnHover: true});
-      const label = place ? this.options.words.marker(place) : this.options.words.cluster((item as {count: number}).count);
+      const label = place ? this.options.words.marker(place) : item.kind === 'cluster' ? this.options.words.cluster(item.count, item.marked) : '';
       const activate = (fromKeyboard: boolean) => (place ? this.options.onSelect(place) : this.openCluster(item, fromKeyboard));
       marker.on('click', () => activate(false));
       marker.on('add', () => {

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatDate} from '@lien/core';
+import {formatDate, renderHeading, type HeadingLevel} from '@lien/core';
 import {needStatus} from '@lien/open-data/place.js';
 import {NEEDS, type Place} from '@lien/open-data/place.js';
 import {
@@ -15,39 +15,43 @@ import {
   toiletSentence,
 } from './words.js';
 
-function section(title: string, sentences: (string | undefined)[]): TemplateResult | typeof nothing {
+function section(level: HeadingLevel, title: string, sentences: (string | undefined)[]): TemplateResult | typeof nothing {
   const lines = sentences.filter((s): s is string => !!s);
   if (!lines.length) return nothing;
-  return html`<h4>${title}</h4>
+  return html`${renderHeading(level, title)}
     <ul>
       ${lines.map((line) => html`<li>${line}</li>`)}
     </ul>`;
 }
 
-/** One place in words: what it is, each need, entrance, parking, reception, toilets, source and links. */
-export function renderDetail(place: Place, onBack: () => void, backTo: 'list' | 'map'): TemplateResult {
+/**
+ * One place in words: what it is, each need, entrance, parking, reception, toilets, source and links. The place's
+ * name is a heading of `level`, its sections one level below; "Back" names where it returns to.
+ */
+export function renderDetail(place: Place, onBack: () => void, backTo: 'list' | 'map', level: HeadingLevel): TemplateResult {
+  const sub = Math.min(6, level + 1) as HeadingLevel;
   const a = place.accessibility;
   const text = description(a);
   const source = sourceName(place);
   const when = place.updatedAt && formatDate(place.updatedAt);
   return html`<article class="detail" aria-labelledby="detail-heading">
     <button type="button" class="secondary back" @click=${onBack}>${backTo === 'map' ? msg('Back to the map') : msg('Back to the list')}</button>
-    <h3 id="detail-heading" tabindex="-1">${placeName(place)}</h3>
+    ${renderHeading(level, placeName(place), {id: 'detail-heading', focusable: true})}
     ${place.category ? html`<p class="category">${place.category}</p>` : nothing}
     ${place.address ? html`<p class="address">${place.address}</p>` : nothing}
-    <h4>${msg('Accessibility by need')}</h4>
+    ${renderHeading(sub, msg('Accessibility by need'))}
     <ul class="needs">
       ${NEEDS.map((need) => {
         const status = needStatus(a, need);
         return html`<li data-status=${status}>${needLine(need, status)}</li>`;
       })}
     </ul>
-    ${section(msg('Entrance'), entranceSentences(a))}
-    ${section(msg('Parking'), [parkingSentence(a)])}
-    ${section(msg('Reception'), receptionSentences(a))}
-    ${section(msg('Toilets'), [toiletSentence(a)])}
-    ${section(msg('Other help'), otherSentences(a))}
-    ${text ? html`<h4>${msg('Description')}</h4><p class="description" lang=${text.lang ?? nothing}>${text.text}</p>` : nothing}
+    ${section(sub, msg('Entrance'), entranceSentences(a))}
+    ${section(sub, msg('Parking'), [parkingSentence(a)])}
+    ${section(sub, msg('Reception'), receptionSentences(a))}
+    ${section(sub, msg('Toilets'), [toiletSentence(a)])}
+    ${section(sub, msg('Other help'), otherSentences(a))}
+    ${text ? html`${renderHeading(sub, msg('Description'))}<p class="description" lang=${text.lang ?? nothing}>${text.text}</p>` : nothing}
     <p class="source">
       ${when ? msg(str`Source: ${source}, last updated ${when}.`) : msg(str`Source: ${source}.`)}
     </p>

@@ -1,15 +1,16 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {formatNumber} from '@lien/core';
+import {formatNumber, renderHeading, type HeadingLevel} from '@lien/core';
 import type {Place} from '@lien/open-data/place.js';
 import {isOne, needSummary, placeName} from './words.js';
 
 /** The most places the list shows at once; more means "zoom in". */
 export const LIST_LIMIT = 200;
 
-/** The places in view that match the filters, as buttons that open their detail. */
-export function renderList(shown: Place[], inView: number, onSelect: (place: Place) => void): TemplateResult {
-  return html`<h3 class="list-heading" id="list-heading" tabindex="-1">${isOne(inView) ? msg(str`${formatNumber(inView)} place in view`, {id: 'place-in-view-one'}) : msg(str`${formatNumber(inView)} places in view`)}</h3>
+/** The places in view that match the filters, as buttons that open their detail; `level` is the heading's. */
+export function renderList(shown: Place[], inView: number, onSelect: (place: Place) => void, level: HeadingLevel): TemplateResult {
+  const title = isOne(inView) ? msg(str`${formatNumber(inView)} place in view`, {id: 'place-in-view-one'}) : msg(str`${formatNumber(inView)} places in view`);
+  return html`${renderHeading(level, title, {id: 'list-heading', className: 'list-heading', focusable: true})}
     <ul class="places" aria-labelledby="list-heading">
       ${shown.map(
         (place) => html`<li>

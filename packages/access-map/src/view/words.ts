@@ -78,7 +78,14 @@ export function placesCount(count: number): string {
   return isOne(count) ? msg(str`${n} place`, {id: 'place-count-one'}) : msg(str`${n} places`);
 }
 
-export const clusterLabel = placesCount;
+/** A cluster's name: what it holds, "12 places, 5 accessible with a wheelchair". */
+export function clusterLabel(count: number, accessible: number): string {
+  if (!accessible) return placesCount(count);
+  const n = formatNumber(accessible);
+  return isOne(accessible)
+    ? msg(str`${placesCount(count)}, ${n} accessible with a wheelchair`, {id: 'cluster-accessible-one'})
+    : msg(str`${placesCount(count)}, ${n} accessible with a wheelchair`);
+}
 
 /** Each sentence about the entrance that the data supports. */
 export function entranceSentences(a: Accessibility): string[] {
