@@ -1,2 +1,2 @@
-/** Lien's version, compared by `define()` to warn when two different copies meet on one page. */
-export const LIEN_VERSION = '0.1.0';
+/** Lien's version (from core's package.json, at build time), compared by `define()` to warn when two copies meet. */
+export {LIEN_VERSION} from './generated/version.js';

@@ -2,7 +2,7 @@ import {expect, fixture, html as fixtureHtml, oneEvent} from '@open-wc/testing';
 import {html} from 'lit';
 import {property} from 'lit/decorators.js';
 import {captureConsole} from '@lien/testing';
-import {LienElement, LienError, LienErrorEvent, LienEvent, LienLoadEvent} from '../src/index.js';
+import {LIEN_VERSION, LienElement, LienError, LienErrorEvent, LienEvent, LienLoadEvent} from '../src/index.js';
 
 type PingEvents = {'lien-ping': LienEvent<'lien-ping', {n: number}>};
 
@@ -14,6 +14,14 @@ class PingElement extends LienElement<PingEvents> {
     return html`<span>ping</span>`;
   }
 }
+
+describe('LIEN_VERSION', () => {
+  it('is the version in core\'s package.json, written at build time', async () => {
+    const {version} = (await (await fetch(new URL('../package.json', import.meta.url))).json()) as {version: string};
+    expect(LIEN_VERSION).to.equal(version);
+    expect(LienElement.lienVersion).to.equal(version);
+  });
+});
 
 describe('LienElement.define', () => {
   it('registers once and tolerates the same script loaded twice, silently', () => {
