@@ -15,6 +15,7 @@ try {
   // check serves.
   run('npm', ['run', 'build']);
   run('npx', ['tsc', '-p', 'tsconfig.json']);
+  run('node', ['scripts/lint.mjs']);
   add(await runTests('npx', ['web-test-runner']));
   for (const dir of await workspacesWithScript('test:node')) add(await runTests('npm', ['run', 'test:node', '--workspace', dir]));
   run('node', ['scripts/size.mjs']);

@@ -40,7 +40,8 @@ async function heapMeter(cdp) {
     const waiter = pending.get(m.id);
     if (!waiter) return;
     pending.delete(m.id);
-    m.error ? waiter.reject(new Error(m.error.message)) : waiter.resolve(m.result);
+    if (m.error) waiter.reject(new Error(m.error.message));
+    else waiter.resolve(m.result);
   });
   await cdp.send('Target.setAutoAttach', {autoAttach: true, waitForDebuggerOnStart: false, flatten: false});
 

@@ -2,7 +2,7 @@
 // Map benchmark: <access-map>'s clustering against leaflet.markercluster, same data, same browser, same run.
 //   node bench/map/run.mjs [--sizes 10000,100000,1000000] [--runs N] [--sides ours,peer] [--seed S]
 // Prints one table per size (medians of N runs) and writes the raw runs to bench/results/.
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';

@@ -1,4 +1,5 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 
 /** A heading level, 1 to 6. */
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -29,21 +30,20 @@ export interface HeadingOptions {
 
 /** An `<h1>`–`<h6>` of the given level: one of six real heading elements, with the same attributes. */
 export function renderHeading(level: HeadingLevel, content: unknown, options: HeadingOptions = {}): TemplateResult {
-  const id = options.id ?? nothing;
-  const cls = options.className ?? nothing;
-  const tabindex = options.focusable ? '-1' : nothing;
+  const {id, className} = options;
+  const tabindex = options.focusable ? -1 : undefined;
   switch (level) {
     case 1:
-      return html`<h1 id=${id} class=${cls} tabindex=${tabindex}>${content}</h1>`;
+      return html`<h1 id=${ifDefined(id)} class=${ifDefined(className)} tabindex=${ifDefined(tabindex)}>${content}</h1>`;
     case 2:
-      return html`<h2 id=${id} class=${cls} tabindex=${tabindex}>${content}</h2>`;
+      return html`<h2 id=${ifDefined(id)} class=${ifDefined(className)} tabindex=${ifDefined(tabindex)}>${content}</h2>`;
     case 3:
-      return html`<h3 id=${id} class=${cls} tabindex=${tabindex}>${content}</h3>`;
+      return html`<h3 id=${ifDefined(id)} class=${ifDefined(className)} tabindex=${ifDefined(tabindex)}>${content}</h3>`;
     case 4:
-      return html`<h4 id=${id} class=${cls} tabindex=${tabindex}>${content}</h4>`;
+      return html`<h4 id=${ifDefined(id)} class=${ifDefined(className)} tabindex=${ifDefined(tabindex)}>${content}</h4>`;
     case 5:
-      return html`<h5 id=${id} class=${cls} tabindex=${tabindex}>${content}</h5>`;
+      return html`<h5 id=${ifDefined(id)} class=${ifDefined(className)} tabindex=${ifDefined(tabindex)}>${content}</h5>`;
     case 6:
-      return html`<h6 id=${id} class=${cls} tabindex=${tabindex}>${content}</h6>`;
+      return html`<h6 id=${ifDefined(id)} class=${ifDefined(className)} tabindex=${ifDefined(tabindex)}>${content}</h6>`;
   }
 }

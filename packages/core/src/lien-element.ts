@@ -16,6 +16,7 @@ export type EventDetail<E> = E extends CustomEvent<infer D> ? D : never;
  * `Events` is the element's own event map: `emit()` accepts only those events, and `addEventListener` on the
  * element types each listener's event from it, so that two elements may give the same event type different details.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below only adds overloads
 export class LienElement<Events extends LienEventMap = LienEventMap> extends LitElement {
   /** Which copy of Lien defined this class; `define()` compares it with the one already on the page. */
   static readonly lienVersion: string = LIEN_VERSION;
@@ -66,7 +67,10 @@ export class LienElement<Events extends LienEventMap = LienEventMap> extends Lit
   }
 }
 
-/** `addEventListener` and `removeEventListener` typed by the element's event map, besides the DOM's own events. */
+/**
+ * `addEventListener` and `removeEventListener` typed by the element's event map, besides the DOM's own events: the
+ * interface only adds overloads to the class's inherited methods (the DOM's own pattern for its media elements).
+ */
 export interface LienElement<Events extends LienEventMap = LienEventMap> {
   addEventListener<K extends keyof Events & string>(type: K, listener: (this: this, event: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: this, event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

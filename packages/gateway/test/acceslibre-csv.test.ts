@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {readFileSync} from 'node:fs';
 import {acceslibreAccessibility} from '@lien/open-data/acceslibre.js';
-import {needStatus} from '@lien/open-data/place.js';
+import {needStatus, type Accessibility, type AccessibleWith} from '@lien/open-data/place.js';
 import {parseAcceslibreCsv} from '../src/import/acceslibre.js';
 import {importPlacesFile} from '../src/import/places.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
@@ -14,7 +14,7 @@ import {backends} from './helpers/backends.js';
 // (packages/open-data/test/fixtures/acceslibre/README.md), through the import, the database and /v1/places.
 interface Feature {
   id: string;
-  properties: {name: string; address?: string; accessibility: Record<string, any>};
+  properties: {name: string; address?: string; accessibility: Accessibility};
 }
 
 const [pglite] = backends();
@@ -34,7 +34,8 @@ describe('Acceslibre CSV files, imported', () => {
   const place = (id: string) => byId.get(`acceslibre:${id}`)!.properties;
   const need = (id: string, key: string) => {
     const a = place(id).accessibility;
-    return a.accessibleWith?.[key] === true ? 'yes' : a.partiallyAccessibleWith?.[key] ? 'partial' : a.accessibleWith?.[key] === false ? 'no' : 'unknown';
+    const k = key as keyof AccessibleWith;
+    return a.accessibleWith?.[k] === true ? 'yes' : a.partiallyAccessibleWith?.[k] ? 'partial' : a.accessibleWith?.[k] === false ? 'no' : 'unknown';
   };
 
   it('writes the address from its parts once', () => {

@@ -1,4 +1,3 @@
-/// <reference path="../leaflet-shim.d.ts" />
 /**
  * The parts of Leaflet the map uses, re-exported by name so that the CDN build can leave the rest out
  * (vector layers, GeoJSON, popups, layer controls… which this element never draws).

@@ -1,4 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {msg, str} from '@lit/localize';
 import {formatDate, renderHeading, type HeadingLevel} from '@lien/core';
 import {needStatus} from '@lien/open-data/place.js';
@@ -51,7 +52,7 @@ export function renderDetail(place: Place, onBack: () => void, backTo: 'list' | 
     ${section(sub, msg('Reception'), receptionSentences(a))}
     ${section(sub, msg('Toilets'), [toiletSentence(a)])}
     ${section(sub, msg('Other help'), otherSentences(a))}
-    ${text ? html`${renderHeading(sub, msg('Description'))}<p class="description" lang=${text.lang ?? nothing}>${text.text}</p>` : nothing}
+    ${text ? html`${renderHeading(sub, msg('Description'))}<p class="description" lang=${ifDefined(text.lang)}>${text.text}</p>` : nothing}
     <p class="source">
       ${when ? msg(str`Source: ${source}, last updated ${when}.`) : msg(str`Source: ${source}.`)}
     </p>
