@@ -1,7 +1,7 @@
 // <access-map>'s own test helpers. What every package's tests share (waiting, console capture, the mock
 // upstreams' counters, delays, failures and held requests) is in @lien/testing.
 import {fixture, oneEvent} from '@open-wc/testing';
-import {mockServer, waitFor} from '@lien/testing';
+import {captureConsole, mockServer, waitFor, type ConsoleCapture, type Hold} from '@lien/testing';
 import type {TemplateResult} from 'lit';
 import '../src/define.js';
 import type {AccessMap} from '../src/access-map.js';
@@ -41,7 +41,7 @@ export const MAP_CODE = new URL('../src/map/map-view.js', import.meta.url).pathn
 
 /** Adds an <access-map> with a map (on the gateway's places) to the page; its map is built once it is in view. */
 export function addWithMap(): AccessMap {
-  const el = document.createElement('access-map') as AccessMap;
+  const el = document.createElement('access-map');
   el.src = `${M}/lien`;
   el.center = '48.85,2.37';
   el.zoom = 13;
@@ -52,3 +52,20 @@ export function addWithMap(): AccessMap {
 
 /** The element whose focus is inside the shadow root. */
 export const focused = (el: AccessMap) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+/**
+ * For a describe block: the map code is held at the mock server before each test (until the test or the end of the
+ * test releases it), and the console is captured; the returned object holds both for the test to use.
+ */
+export function holdMapCodeInEachTest(): {hold: Hold; logged: ConsoleCapture} {
+  const held = {} as {hold: Hold; logged: ConsoleCapture};
+  beforeEach(async () => {
+    held.logged = captureConsole();
+    held.hold = await mock.hold(MAP_CODE);
+  });
+  afterEach(async () => {
+    await held.hold.release();
+    held.logged.restore();
+  });
+  return held;
+}
