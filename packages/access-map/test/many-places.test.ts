@@ -124,7 +124,9 @@ describe('<access-map> with many places', () => {
     }
     expect(statusText(el)).to.match(/^\d{3},\d{3} places/);
     expect(ranMeanwhile, 'a timer ran before the places were drawn').to.equal(true);
-    expect(pauses, 'slices of the selection').to.be.greaterThan(3);
+    // The first pause lets the task that loaded the places end; any later one is the selection giving the main
+    // thread back in the middle of its work (how many depends on the machine's speed: 8 ms slices).
+    expect(pauses, 'slices of the selection').to.be.at.least(2);
     expect((view as unknown as {index: {inWorker: boolean}}).index.inWorker).to.equal(true);
     await move(el, view, () => view.map.setZoom(13, {animate: false}));
     await move(el, view, () => view.map.panBy([300, 100], {animate: false}));

@@ -36,6 +36,8 @@ export interface GatewayOptions {
     organization?: string;
     minAmountCents?: number;
     maxAmountCents?: number;
+    /** Checkouts one client may create a minute (default 10): each is created at HelloAsso. */
+    checkoutsPerMinute?: number;
   };
   acceslibre?: {apiUrl?: string; apiKey?: string};
   apiEngagement?: {apiUrl?: string; apiKey?: string};
@@ -91,6 +93,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
       organization: env.HELLOASSO_ORGANIZATION || undefined,
       minAmountCents: int(env.LIEN_DONATION_MIN_CENTS),
       maxAmountCents: int(env.LIEN_DONATION_MAX_CENTS),
+      checkoutsPerMinute: int(env.LIEN_CHECKOUT_RATE_LIMIT),
     },
     acceslibre: {apiUrl: env.ACCESLIBRE_API_URL || undefined, apiKey: env.ACCESLIBRE_API_KEY || undefined},
     apiEngagement: {

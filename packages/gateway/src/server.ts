@@ -158,6 +158,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     webUrl: ha.webUrl ?? 'https://www.helloasso.com',
     organization: ha.organization,
     minAmountCents: ha.minAmountCents ?? 100,
+    checkoutsPerMinute: ha.checkoutsPerMinute ?? 10,
     maxAmountCents: ha.maxAmountCents ?? 1_000_000,
   });
   proxyRoutes(app, {

@@ -71,7 +71,7 @@ for (const backend of backends()) {
         now,
         logLevel: 'info',
         logStream: new Writable({write: (chunk, _e, done) => ((logs += chunk), done())}),
-        helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, minAmountCents: 100, maxAmountCents: 100_000},
+        helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, minAmountCents: 100, maxAmountCents: 100_000, checkoutsPerMinute: 1000},
       });
     });
     after(async () => {
@@ -247,6 +247,32 @@ describe('HelloAsso not configured or unreachable', () => {
       assert.deepEqual([r.status, r.json.error.code], [502, 'upstream_unreachable']);
     } finally {
       await down.stop();
+    }
+  });
+});
+
+describe('HelloAsso checkouts, rate-limited', () => {
+  it('a client creates at most checkoutsPerMinute checkouts a minute; the next are 429 with Retry-After, and never reach HelloAsso', async () => {
+    const clock = Date.parse('2026-05-01T10:00:00Z');
+    const fake = fakeHelloAsso(() => clock);
+    const upstream = await startFakeUpstream(fake.handler);
+    const gw = await testGateway(backends()[0]!, {
+      now: () => clock,
+      helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, checkoutsPerMinute: 3},
+    });
+    try {
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 6; i++) {
+        last = await post(`${gw.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/merci'});
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429, 429]);
+      assert.ok(Number(last!.headers.get('retry-after')) > 0);
+      assert.equal(upstream.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/checkout-intents')).length, 3);
+    } finally {
+      await gw.stop();
+      await upstream.close();
     }
   });
 });

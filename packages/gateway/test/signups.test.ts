@@ -131,6 +131,38 @@ for (const backend of backends()) {
       assert.deepEqual([reused.status, reused.json.error.code], [422, 'idempotency_key_reused']);
     });
 
+    it('defuses formulas hidden behind invisible characters or written with fullwidth signs', async () => {
+      const hidden = ['\u200b=HYPERLINK("http://evil.example")', '\ufeff+1+1', ' \u00a0-2+3', '\uff1dSUM(A1)', '\uff20SUM(A1)', '\u2060=1'];
+      const ids: string[] = [];
+      for (const [i, name] of hidden.entries()) {
+        const r = await post(`${gw.url}/v1/signups`, signup({name, email: `hidden${i}@example.org`}), {'Idempotency-Key': `hidden-formula-${i}`});
+        assert.equal(r.status, 201, r.text);
+        ids.push(r.json.id);
+      }
+      const rows = parseCsv((await get(`${gw.url}/v1/signups.csv`, {authorization: `Bearer ${ADMIN}`})).text);
+      for (const id of ids) {
+        const row = rows.find((r) => r[0] === id)!;
+        assert.ok(row[3]!.startsWith("'"), `not defused: ${JSON.stringify(row[3])}`);
+      }
+    });
+
+    it('the time trap refuses a start time no form sends (1970, next week), and keeps one queued offline for days', async () => {
+      for (const startedAt of [0, clock - 365 * 86_400_000, clock + 7 * 86_400_000]) {
+        const r = await post(`${gw.url}/v1/signups`, signup({startedAt}));
+        assert.equal(r.status, 400, String(startedAt));
+        assert.ok(r.json.error.fields.startedAt, r.text);
+      }
+      const queued = await post(`${gw.url}/v1/signups`, signup({startedAt: clock - 3 * 86_400_000, email: 'offline@example.org'}), {'Idempotency-Key': 'queued-offline-3-days'});
+      assert.equal(queued.status, 201, queued.text);
+    });
+
+    it('takes the Authorization scheme in any case (RFC 7235): bearer, BEARER', async () => {
+      for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+        const r = await get(`${gw.url}/v1/signups.csv`, {authorization: `${scheme} ${ADMIN}`});
+        assert.equal(r.status, 200, scheme);
+      }
+    });
+
     it('keeps hostile strings and SQL metacharacters as text, and the export defuses formulas', async () => {
       const hostile = {
         name: `<img src=x onerror=alert(1)> '); DROP TABLE signups; --`,

@@ -10,6 +10,7 @@ interface DonationRouteOptions {
   organization?: string;
   minAmountCents: number;
   maxAmountCents: number;
+  checkoutsPerMinute: number;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -52,7 +53,8 @@ function checkoutState(intent: CheckoutIntent): 'pending' | 'confirmed' | 'refus
 }
 
 export function donationRoutes(app: FastifyInstance, db: Database, options: DonationRouteOptions): void {
-  app.post('/v1/donations/helloasso/checkout', async (request) => {
+  // Each checkout is created at HelloAsso: a client may not create them by the hundred.
+  app.post('/v1/donations/helloasso/checkout', perMinute(options.checkoutsPerMinute), async (request) => {
     const b = (request.body ?? {}) as Record<string, unknown>;
     if (typeof b !== 'object' || Array.isArray(b)) throw badRequest('The body must be a JSON object');
     const fields: Record<string, string> = {};

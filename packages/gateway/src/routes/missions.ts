@@ -2,7 +2,7 @@ import type {FastifyInstance} from 'fastify';
 import type {Database} from '../db/database.js';
 import {ApiError, badRequest} from '../errors.js';
 import type {Mission} from '../import/missions.js';
-import {likePattern, queryInt, queryString} from './query.js';
+import {likePattern, queryInt, queryString, storableText} from './query.js';
 
 const SAMPLE_NOTE = 'Example missions in API Engagement’s shape (fictional content), shipped to show the element working.';
 
@@ -75,7 +75,7 @@ export function missionRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.get('/v1/missions/:id', async (request) => {
-    const {id} = request.params as {id: string};
+    const id = storableText((request.params as {id: string}).id, 'id');
     const row = (await db.query<{data: Mission; is_sample: boolean}>('SELECT data, is_sample FROM missions WHERE id = $1', [id])).rows[0];
     if (!row) throw new ApiError(404, 'not_found', 'No mission with this id');
     return {ok: true, data: row.data, meta: row.is_sample ? {sample: true, note: SAMPLE_NOTE} : {}};

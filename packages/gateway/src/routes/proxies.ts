@@ -30,7 +30,7 @@ const MAX_CACHE_ENTRIES = 500;
 interface CachedAnswer {
   expires: number;
   body: string;
-  /** Only for an answer with paging links, which are made absolute per request (the origin may differ). */
+  /** Only for an answer with paging links, rewritten to the proxy's route. */
   parsed?: Record<string, unknown>;
   links?: PagingLinks;
 }
@@ -50,7 +50,7 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
       .type('application/json; charset=utf-8')
       .header('cache-control', `public, max-age=${options.cacheSeconds}`)
       .header('x-lien-cache', hit ? 'hit' : 'miss')
-      .send(entry.parsed && entry.links ? withPagingLinks(entry.parsed, entry.links, `${request.protocol}://${request.host}`) : entry.body);
+      .send(entry.parsed && entry.links ? withPagingLinks(entry.parsed, entry.links) : entry.body);
 
   app.get(route, perMinute(options.rateLimitPerMinute), async (request, reply) => {
     if (!upstream.apiKey)

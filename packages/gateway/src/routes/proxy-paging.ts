@@ -35,8 +35,11 @@ export function proxyPagingLinks(answer: unknown, upstreamUrl: string, route: st
   return links;
 }
 
-/** The answer with its paging links made absolute on the origin the client used to reach the gateway. */
-export function withPagingLinks(answer: Record<string, unknown>, links: PagingLinks, origin: string): string {
-  const absolute = Object.fromEntries(Object.entries(links).map(([key, path]) => [key, path === null ? null : `${origin}${path}`]));
-  return JSON.stringify({...answer, ...absolute});
+/**
+ * The answer with its paging links on the proxy's route, relative to the gateway (`/v1/proxy/…?page=2`): a client
+ * resolves them against the address it used, and no request header (`Host`) can put another site in an answer
+ * that caches share.
+ */
+export function withPagingLinks(answer: Record<string, unknown>, links: PagingLinks): string {
+  return JSON.stringify({...answer, ...links});
 }

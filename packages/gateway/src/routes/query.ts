@@ -1,4 +1,5 @@
 import {badRequest} from '../errors.js';
+import {unstorable} from '../text-rules.js';
 
 /** One query parameter as text; a repeated parameter is refused rather than guessed at. */
 export function queryString(query: Record<string, unknown>, name: string, maxLength = 500): string | undefined {
@@ -6,6 +7,13 @@ export function queryString(query: Record<string, unknown>, name: string, maxLen
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string') throw badRequest(`${name} must be given once`, {[name]: 'given more than once'});
   if (value.length > maxLength) throw badRequest(`${name} is too long (at most ${maxLength} characters)`, {[name]: 'too long'});
+  return storableText(value, name);
+}
+
+/** `value` when it can be stored and compared as text, else a 400 naming `name`. */
+export function storableText(value: string, name: string): string {
+  const problem = unstorable(value);
+  if (problem) throw badRequest(`${name} ${problem}`, {[name]: problem});
   return value;
 }
 

@@ -56,7 +56,8 @@ export function signupRoutes(app: FastifyInstance, db: Database, options: Signup
     if (!options.adminToken)
       throw new ApiError(404, 'export_disabled', 'The signups export is off: set LIEN_ADMIN_TOKEN to turn it on');
     const auth = request.headers.authorization ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    // The scheme is case-insensitive (RFC 7235 §2.1): "bearer" is Bearer.
+    const token = /^bearer /i.test(auth) ? auth.slice(7).trim() : '';
     if (!token || !sameSecret(token, options.adminToken))
       throw new ApiError(401, 'unauthorized', 'An admin token is required: Authorization: Bearer <LIEN_ADMIN_TOKEN>', undefined, {
         'www-authenticate': 'Bearer',

@@ -1,12 +1,13 @@
 import type {SignupExportRow} from './store.js';
 
 /**
- * One CSV cell. Quotes are doubled; a cell that a spreadsheet would run as a formula (= + - @, tab, CR) gets a
- * leading apostrophe, so a hostile name cannot become a formula in the association's spreadsheet.
+ * One CSV cell. Quotes are doubled; a cell that a spreadsheet would run as a formula gets a leading apostrophe, so a
+ * hostile name cannot become a formula in the association's spreadsheet: one that starts, after any invisible or
+ * space characters a spreadsheet skips, with = + - @ or their fullwidth forms (＝ ＋ － ＠), or with a tab or CR.
  */
 function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[\s\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

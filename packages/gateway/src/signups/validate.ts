@@ -1,4 +1,5 @@
 import {ApiError} from '../errors.js';
+import {unstorable} from '../text-rules.js';
 
 /** A signup as stored: every text is kept verbatim (clients render it as text). */
 export interface SignupInput {
@@ -11,6 +12,9 @@ export interface SignupInput {
   skills: string[];
   consents: {purpose: string; wording: string; givenAt: string}[];
 }
+
+/** The oldest start time a real form sends: a signup queued offline is sent within this. */
+export const OLDEST_FORM_MS = 30 * 86_400_000;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
@@ -31,6 +35,8 @@ export function validateSignup(body: unknown, now: number): {input: SignupInput;
       return undefined;
     }
     if (typeof value !== 'string') return void (fields[name] = 'must be text');
+    const problem = unstorable(value);
+    if (problem) return void (fields[name] = problem);
     const trimmed = value.trim();
     if (!trimmed && opts.required) return void (fields[name] = 'required');
     if (trimmed.length > opts.max) return void (fields[name] = `at most ${opts.max} characters`);
@@ -52,6 +58,7 @@ export function validateSignup(body: unknown, now: number): {input: SignupInput;
   if (b.skills !== undefined) {
     if (!Array.isArray(b.skills) || b.skills.length > 30 || b.skills.some((s) => typeof s !== 'string' || s.length > 100))
       fields.skills = 'a list of at most 30 texts of at most 100 characters';
+    else if (b.skills.some((s) => unstorable(s as string))) fields.skills = unstorable((b.skills as string[]).find((s) => unstorable(s))!)!;
     else input.skills = (b.skills as string[]).map((s) => s.trim()).filter(Boolean);
   }
 
@@ -66,6 +73,10 @@ export function validateSignup(body: unknown, now: number): {input: SignupInput;
         fields[`${prefix}.purpose`] = 'required text (at most 100 characters)';
       if (typeof consent.wording !== 'string' || !consent.wording.trim() || consent.wording.length > 2000)
         fields[`${prefix}.wording`] = 'required: the text the person agreed to (at most 2000 characters)';
+      for (const key of ['purpose', 'wording'] as const) {
+        const problem = typeof consent[key] === 'string' ? unstorable(consent[key] as string) : undefined;
+        if (problem) fields[`${prefix}.${key}`] = problem;
+      }
       if (consent.given !== true) fields[`${prefix}.given`] = 'must be true: a consent is never assumed';
       let givenAt = new Date(now).toISOString();
       if (consent.givenAt !== undefined) {
@@ -78,10 +89,14 @@ export function validateSignup(body: unknown, now: number): {input: SignupInput;
 
   const honeypot = b.honeypot;
   if (honeypot !== undefined && typeof honeypot !== 'string') fields.honeypot = 'must be text (and empty)';
+  else if (typeof honeypot === 'string' && unstorable(honeypot)) fields.honeypot = unstorable(honeypot)!;
   const startedAtRaw = b.startedAt;
   const startedAt = typeof startedAtRaw === 'number' ? startedAtRaw : typeof startedAtRaw === 'string' ? Date.parse(startedAtRaw) : NaN;
   if (!Number.isFinite(startedAt) || startedAt > now + 5 * 60_000)
-    fields.startedAt = 'required: when the form was first shown (epoch milliseconds or ISO 8601)';
+    fields.startedAt = 'required: when the form was first shown (epoch milliseconds or ISO 8601), not in the future';
+  // A signup kept in a browser while offline is sent later with its own start time: days, not years.
+  else if (startedAt < now - OLDEST_FORM_MS)
+    fields.startedAt = `when the form was first shown: at most ${OLDEST_FORM_MS / 86_400_000} days ago`;
 
   if (Object.keys(fields).length)
     throw new ApiError(
