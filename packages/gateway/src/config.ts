@@ -15,6 +15,8 @@ export interface GatewayOptions {
   databaseUrl?: string;
   /** A folder served at `/` (index.html for `/`), e.g. the demo site and the browser bundles. */
   staticDir?: string;
+  /** The Content-Security-Policy of `staticDir`'s files (default `SITE_CSP`: the gateway, OSM tiles, the open-data APIs). */
+  siteCsp?: string;
   /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
   allowedOrigins?: string[];
   adminToken?: string;
@@ -77,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
     dataDir: env.LIEN_DATA_DIR || DEFAULT_DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: env.LIEN_STATIC_DIR || undefined,
+    siteCsp: env.LIEN_SITE_CSP || undefined,
     allowedOrigins: list(env.LIEN_ALLOWED_ORIGINS),
     adminToken: env.LIEN_ADMIN_TOKEN || undefined,
     bodyLimitBytes: int(env.LIEN_BODY_LIMIT_BYTES),

@@ -32,6 +32,24 @@ export interface RunningGateway extends Gateway {
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The policy of the static site (`staticDir`, the demo): scripts, styles and data from the gateway itself, map tiles
+ * from OpenStreetMap, and the open-data APIs the elements may call straight. Inline styles stay allowed (tokens set
+ * in `style` attributes are how sites theme the elements); inline scripts do not. `siteCsp` replaces it.
+ */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https://tile.openstreetmap.org",
+  "connect-src 'self' https://acceslibre.beta.gouv.fr https://overpass-api.de https://accessibility-cloud.freetls.fastly.net",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 /** Logs say what happened to which route, never who asked or what they sent (no IP, no query, no body). */
 function loggerOptions(options: GatewayOptions) {
   if (options.logLevel === 'silent') return false;
@@ -81,7 +99,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
-    // The static demo sets its own policy; API answers get a strict one below.
+    // API answers and the static site get their own policies below.
     contentSecurityPolicy: false,
     crossOriginResourcePolicy: {policy: 'cross-origin'},
   });
@@ -103,7 +121,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     if (request.url.startsWith('/v1/')) {
       reply.header('content-security-policy', API_CSP);
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    }
+    } else if (staticDir) reply.header('content-security-policy', options.siteCsp ?? SITE_CSP);
   });
 
   app.setErrorHandler((error: Error & {statusCode?: number; code?: string}, request, reply) => {

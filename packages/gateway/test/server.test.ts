@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {after, before, describe, it} from 'node:test';
-import {createGateway} from '../src/server.js';
+import {createGateway, SITE_CSP} from '../src/server.js';
 import {migrate} from '../src/db/migrate.js';
 import {openapiDocument} from '../src/openapi.js';
 import {importMissionsFile} from '../src/import/missions.js';
@@ -40,6 +40,21 @@ for (const backend of backends()) {
       });
     });
     after(async () => gw?.stop());
+
+    it('serves the static site with a strict Content-Security-Policy: no inline script, no other origin but the tiles and open-data APIs', async () => {
+      const page = await get(`${gw.url}/`);
+      assert.equal(page.status, 200);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      assert.equal(csp, SITE_CSP);
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      assert.deepEqual(directives['default-src'], ["'self'"]);
+      assert.deepEqual(directives['script-src'], ["'self'"]);
+      assert.deepEqual(directives['object-src'], ["'none'"]);
+      assert.ok(directives['img-src']!.includes('https://tile.openstreetmap.org'));
+      assert.equal((await get(`${gw.url}/cdn/access-map.js`)).headers.get('content-security-policy'), SITE_CSP);
+      // The API keeps its own, stricter one.
+      assert.equal((await get(`${gw.url}/v1/openapi.json`)).headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+    });
 
     it('serves its OpenAPI 3.1 document, and every path in it answers', async () => {
       const doc = await get(`${gw.url}/v1/openapi.json`);
