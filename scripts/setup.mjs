@@ -73,6 +73,18 @@ export function ensureChrome() {
   process.exit(1);
 }
 
+/**
+ * The PostgreSQL the gateway's storage suites also run on: `LIEN_TEST_DATABASE_URL` when set, else one that
+ * scripts/ensure-postgres.sh makes reachable (installing and starting Debian's postgresql) when this may install
+ * system packages, as for Chromium. Undefined otherwise: the summary then says which suites did not run and how.
+ */
+export function ensurePostgres() {
+  if (process.env.LIEN_TEST_DATABASE_URL) return process.env.LIEN_TEST_DATABASE_URL;
+  if (!mayInstallSystemPackages()) return undefined;
+  const out = execFileSync('bash', [join(root, 'scripts/ensure-postgres.sh')], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']});
+  return /LIEN_TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
+}
+
 /** The npm workspaces that define the given script. */
 export async function workspacesWithScript(script) {
   const {default: pkg} = await import(join(root, 'package.json'), {with: {type: 'json'}});
