@@ -16,6 +16,7 @@ import {proxyRoutes} from './routes/proxies.js';
 import {signRoutes} from './routes/signs.js';
 import {signupRoutes} from './routes/signups.js';
 import {loadSampleDataOnce} from './sample-data.js';
+import {memoryState, postgresState, rateLimitStore} from './shared-state.js';
 import {checkedStaticDir} from './static-folder.js';
 
 export interface Gateway {
@@ -111,8 +112,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     exposedHeaders: ['Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,
   });
+  // Several gateways on one PostgreSQL share their limits, proxy cache, upstream waits and tokens through it.
+  const state = db.kind === 'postgres' ? postgresState(db) : memoryState();
   await app.register(rateLimit, {
     global: false,
+    ...(db.kind === 'postgres' ? {store: rateLimitStore(state)} : {}),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
   });
@@ -172,6 +176,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       clientSecret: ha.clientSecret,
       timeoutMs,
       now,
+      state,
     }),
     webUrl: ha.webUrl ?? 'https://www.helloasso.com',
     organization: ha.organization,
@@ -189,6 +194,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     rateLimitPerMinute: options.proxyRateLimitPerMinute ?? 60,
     timeoutMs,
     now,
+    state,
   });
   openapiRoutes(app);
 

@@ -1,5 +1,6 @@
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {ApiError} from '../errors.js';
+import type {SharedState} from '../shared-state.js';
 import {parseUpstreamJson, upstreamError, upstreamFetch} from '../upstream/fetch.js';
 import {perMinute} from './rate-limit.js';
 import {proxyPagingLinks, withPagingLinks, type PagingLinks} from './proxy-paging.js';
@@ -13,6 +14,8 @@ interface ProxyOptions {
   rateLimitPerMinute: number;
   timeoutMs: number;
   now: () => number;
+  /** The cache and the upstreams' waits, shared by every gateway on one PostgreSQL. */
+  state: SharedState;
 }
 
 interface Upstream {
@@ -25,10 +28,7 @@ interface Upstream {
   authHeaders: (key: string) => Record<string, string>;
 }
 
-const MAX_CACHE_ENTRIES = 500;
-
 interface CachedAnswer {
-  expires: number;
   body: string;
   /** Only for an answer with paging links, rewritten to the proxy's route. */
   parsed?: Record<string, unknown>;
@@ -41,8 +41,7 @@ interface CachedAnswer {
  * Retry-After) until the wait is over.
  */
 function proxy(app: FastifyInstance, route: string, upstream: Upstream, options: ProxyOptions) {
-  const cache = new Map<string, CachedAnswer>();
-  let blockedUntil = 0;
+  const {state} = options;
 
   const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedAnswer, hit: boolean) =>
     reply
@@ -57,8 +56,9 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
       throw new ApiError(503, 'not_configured', `The ${upstream.name} proxy is off: set ${upstream.envVar} to turn it on`);
     const key = proxyQuery(request.url.split('?')[1] ?? '', upstream.query).toString();
     const now = options.now();
-    const cached = cache.get(key);
-    if (cached && cached.expires > now) return send(request, reply, cached, true);
+    const cached = await state.cached(`${route}?${key}`, now);
+    if (cached) return send(request, reply, JSON.parse(cached) as CachedAnswer, true);
+    const blockedUntil = await state.waitUntil(upstream.name);
     if (now < blockedUntil)
       throw new ApiError(429, 'upstream_rate_limited', `${upstream.name} asked to slow down; retry later`, undefined, {
         'retry-after': String(Math.ceil((blockedUntil - now) / 1000)),
@@ -71,15 +71,14 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
     );
     if (!response.ok) {
       const error = upstreamError(upstream.name, response, now);
-      if (error.status === 429) blockedUntil = now + Number(error.headers!['retry-after']) * 1000;
+      if (error.status === 429) await state.wait(upstream.name, now + Number(error.headers!['retry-after']) * 1000);
       throw error;
     }
     const body = await response.text();
     const parsed = parseUpstreamJson(upstream.name, body);
     const links = proxyPagingLinks(parsed, upstream.url, route, upstream.query);
-    const entry: CachedAnswer = {expires: now + options.cacheSeconds * 1000, body, ...(links ? {parsed: parsed as Record<string, unknown>, links} : {})};
-    if (cache.size >= MAX_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, entry);
+    const entry: CachedAnswer = {body, ...(links ? {parsed: parsed as Record<string, unknown>, links} : {})};
+    await state.cache(`${route}?${key}`, JSON.stringify(entry), now + options.cacheSeconds * 1000);
     return send(request, reply, entry, false);
   });
   // Only GET goes through: anything else is answered here, never forwarded.

@@ -1,4 +1,5 @@
 import {ApiError} from '../errors.js';
+import {memoryState, type SharedState} from '../shared-state.js';
 import {parseUpstreamJson, upstreamError, upstreamFetch} from './fetch.js';
 
 interface HelloAssoOptions {
@@ -7,6 +8,8 @@ interface HelloAssoOptions {
   clientSecret?: string;
   timeoutMs: number;
   now: () => number;
+  /** Where the token is kept: shared by every gateway on one PostgreSQL, so that one of them refreshes it. */
+  state?: SharedState;
 }
 
 interface Token {
@@ -17,16 +20,29 @@ interface Token {
 
 /** Renew this long before the announced expiry, so a token never dies between our check and HelloAsso's. */
 const EXPIRY_MARGIN_MS = 60_000;
+const TOKEN_KEY = 'helloasso';
 
 /**
- * HelloAsso API v5 with OAuth2 client credentials. The token is cached until shortly before it expires, then
- * renewed with its refresh token (or new client credentials when that fails); a 401 drops it and retries once.
+ * HelloAsso API v5 with OAuth2 client credentials. The token is kept (in the shared state) until shortly before it
+ * expires, then renewed with its refresh token (or new client credentials when that fails), by one gateway at a time;
+ * a 401 drops it and retries once.
  */
 export class HelloAssoClient {
-  private token?: Token;
   private pending?: Promise<Token>;
+  private readonly state: SharedState;
 
-  constructor(private readonly options: HelloAssoOptions) {}
+  constructor(private readonly options: HelloAssoOptions) {
+    this.state = options.state ?? memoryState();
+  }
+
+  private async stored(): Promise<Token | undefined> {
+    const text = await this.state.token(TOKEN_KEY);
+    return text ? (JSON.parse(text) as Token) : undefined;
+  }
+
+  private fresh(token: Token | undefined): token is Token {
+    return !!token && this.options.now() < token.expiresAt - EXPIRY_MARGIN_MS;
+  }
 
   get configured(): boolean {
     return Boolean(this.options.clientId && this.options.clientSecret);
@@ -51,9 +67,8 @@ export class HelloAssoClient {
     };
   }
 
-  private async freshToken(): Promise<Token> {
+  private async freshToken(previous: Token | undefined): Promise<Token> {
     const {clientId, clientSecret} = this.options;
-    const previous = this.token;
     if (previous?.refreshToken) {
       try {
         return await this.requestToken({grant_type: 'refresh_token', client_id: clientId!, refresh_token: previous.refreshToken});
@@ -67,11 +82,19 @@ export class HelloAssoClient {
   async accessToken(): Promise<string> {
     if (!this.configured)
       throw new ApiError(503, 'not_configured', 'HelloAsso is not configured: set HELLOASSO_CLIENT_ID and HELLOASSO_CLIENT_SECRET');
-    if (this.token && this.options.now() < this.token.expiresAt - EXPIRY_MARGIN_MS) return this.token.accessToken;
-    // Concurrent requests share one token request.
-    this.pending ??= this.freshToken().finally(() => (this.pending = undefined));
-    this.token = await this.pending;
-    return this.token.accessToken;
+    const token = await this.stored();
+    if (this.fresh(token)) return token.accessToken;
+    // Concurrent requests share one token request; other gateways wait for the lock, then find the new token.
+    this.pending ??= this.state
+      .alone('helloasso-token', async () => {
+        const current = await this.stored();
+        if (this.fresh(current)) return current;
+        const renewed = await this.freshToken(current);
+        await this.state.saveToken(TOKEN_KEY, JSON.stringify(renewed));
+        return renewed;
+      })
+      .finally(() => (this.pending = undefined));
+    return (await this.pending).accessToken;
   }
 
   /** An authenticated call; answers the parsed JSON body. */
@@ -91,7 +114,7 @@ export class HelloAssoClient {
       if (response.status === 401 && attempt === 0) {
         // Revoked or expired early: forget it and try once with a new one. Only if it is still the cached one: a
         // concurrent request may already have replaced it, and the newer token must not be thrown away.
-        if (this.token?.accessToken === token) this.token = undefined;
+        if ((await this.stored())?.accessToken === token) await this.state.saveToken(TOKEN_KEY, undefined);
         continue;
       }
       if (!response.ok) throw upstreamError('HelloAsso', response, this.options.now());

@@ -41,8 +41,21 @@ function postgres(adminUrl: string): Backend {
         async drop() {
           const c = new pg.Client({connectionString: adminUrl});
           await c.connect();
-          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await c.end();
+          try {
+            // An autovacuum worker may be in the database (its busy shared-state tables): FORCE cannot end a server
+            // process without superuser rights, so the drop waits for it and tries again.
+            for (let attempt = 0; ; attempt++) {
+              try {
+                await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+                return;
+              } catch (error) {
+                if (attempt >= 50 || !['42501', '55006'].includes((error as {code?: string}).code ?? '')) throw error;
+                await new Promise((resolve) => setTimeout(resolve, 200));
+              }
+            }
+          } finally {
+            await c.end();
+          }
         },
       };
     },
