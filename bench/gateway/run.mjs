@@ -51,6 +51,27 @@ async function measure(task, count = COUNT) {
   return {n: latencies.length, perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99)};
 }
 
+/** POSTs signup `i` to the gateway at `url` (a fresh idempotency key each time); fails on anything but 201. */
+async function postSignup(url, i) {
+  const r = await fetch(`${url}/v1/signups`, {
+    method: 'POST',
+    headers: {'content-type': 'application/json', 'idempotency-key': randomUUID()},
+    body: JSON.stringify(body(i)),
+  });
+  if (r.status !== 201) throw new Error(`signup ${i}: HTTP ${r.status} ${await r.text()}`);
+  await r.arrayBuffer().catch(() => {});
+}
+
+/** The peer: signup `i`'s row written by a bare INSERT through `db` (a driver's `query`), no HTTP, no framework. */
+function insertSignup(db, i) {
+  const b = body(i);
+  return db.query(
+    `INSERT INTO signups (id, idempotency_key, request_hash, mission_id, name, email, availability, skills, consents)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb)`,
+    [randomUUID(), randomUUID(), 'bench', b.missionId, b.name, b.email, b.availability, JSON.stringify(b.skills), JSON.stringify(b.consents)]
+  );
+}
+
 async function benchGateway(label, storage) {
   const gw = await startGateway({
     port: 0,
@@ -60,26 +81,11 @@ async function benchGateway(label, storage) {
     ...storage,
   });
   try {
-    const post = async (i) => {
-      const r = await fetch(`${gw.url}/v1/signups`, {
-        method: 'POST',
-        headers: {'content-type': 'application/json', 'idempotency-key': randomUUID()},
-        body: JSON.stringify(body(i)),
-      });
-      if (r.status !== 201) throw new Error(`signup ${i}: HTTP ${r.status} ${await r.text()}`);
-      await r.arrayBuffer().catch(() => {});
-    };
+    const post = (i) => postSignup(gw.url, i);
     await measure(post, WARMUP);
     const gateway = await measure(post);
     // The peer: the same row, the same driver (the gateway's own connection), no HTTP, no framework.
-    const insert = (i) => {
-      const b = body(i);
-      return gw.db.query(
-        `INSERT INTO signups (id, idempotency_key, request_hash, mission_id, name, email, availability, skills, consents)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb)`,
-        [randomUUID(), randomUUID(), 'bench', b.missionId, b.name, b.email, b.availability, JSON.stringify(b.skills), JSON.stringify(b.consents)]
-      );
-    };
+    const insert = (i) => insertSignup(gw.db, i);
     await measure(insert, WARMUP);
     const peer = await measure(insert);
     // The HTTP floor: a route that touches no database, through the same client and framework.
@@ -118,25 +124,10 @@ async function benchTwoProcesses(label, databaseUrl) {
   // The database is dropped when the bench is done, which ends idle connections: not an error here.
   client.on('error', () => {});
   try {
-    const post = async (i) => {
-      const r = await fetch(`${(i % 2 ? first : second).url}/v1/signups`, {
-        method: 'POST',
-        headers: {'content-type': 'application/json', 'idempotency-key': randomUUID()},
-        body: JSON.stringify(body(i)),
-      });
-      if (r.status !== 201) throw new Error(`signup ${i}: HTTP ${r.status} ${await r.text()}`);
-      await r.arrayBuffer().catch(() => {});
-    };
+    const post = (i) => postSignup((i % 2 ? first : second).url, i);
     await measure(post, WARMUP);
     const gateway = await measure(post);
-    const insert = (i) => {
-      const b = body(i);
-      return client.query(
-        `INSERT INTO signups (id, idempotency_key, request_hash, mission_id, name, email, availability, skills, consents)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb)`,
-        [randomUUID(), randomUUID(), 'bench', b.missionId, b.name, b.email, b.availability, JSON.stringify(b.skills), JSON.stringify(b.consents)]
-      );
-    };
+    const insert = (i) => insertSignup(client, i);
     await measure(insert, WARMUP);
     const peer = await measure(insert);
     const health = await measure(async (i) => {
