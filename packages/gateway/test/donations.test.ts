@@ -5,6 +5,7 @@ import {backends} from './helpers/backends.js';
 import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {get, post} from './helpers/http.js';
+import {refusedPort} from '@lien/testing/mock-server.mjs';
 import {CHECKOUT_STATUS_RATE_LIMIT} from '../src/routes/donations.js';
 
 const CLIENT_ID = 'client-id-test';
@@ -219,7 +220,7 @@ for (const backend of backends()) {
 
 describe('checkout status lookups', () => {
   it('are rate-limited per client: each costs a HelloAsso request, and ids may be guessed', async () => {
-    const gw = await testGateway(backends()[0]!, {helloasso: {apiUrl: 'http://127.0.0.1:9', clientId: 'a', clientSecret: 'b'}});
+    const gw = await testGateway(backends()[0]!, {helloasso: {apiUrl: `http://127.0.0.1:${await refusedPort()}`, clientId: 'a', clientSecret: 'b'}});
     try {
       const statuses: number[] = [];
       for (let id = 1; id <= CHECKOUT_STATUS_RATE_LIMIT + 1; id++)
@@ -241,7 +242,7 @@ describe('HelloAsso not configured or unreachable', () => {
     } finally {
       await bare.stop();
     }
-    const down = await testGateway(backend, {helloasso: {apiUrl: 'http://127.0.0.1:9', clientId: 'a', clientSecret: 'b'}});
+    const down = await testGateway(backend, {helloasso: {apiUrl: `http://127.0.0.1:${await refusedPort()}`, clientId: 'a', clientSecret: 'b'}});
     try {
       const r = await post(`${down.url}/v1/donations/helloasso/checkout`, {amount: 1000, organization: 'x', returnUrl: 'https://a.example/'});
       assert.deepEqual([r.status, r.json.error.code], [502, 'upstream_unreachable']);
