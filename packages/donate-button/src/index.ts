@@ -1,3 +1,4 @@
+export {DonateButton, type DonateButtonEvents, type DonateDetail} from './donate-button.js';
 /**
  * `@lien/donate-button`: the rules a donation needs, ahead of the element itself — the French tax reduction and the
  * SEPA transfer QR code's payload with its IBAN checks, and the URL a visitor is handed to at each payment provider.

@@ -1,0 +1,3 @@
+import {DonateButton} from './donate-button.js';
+
+DonateButton.define('donate-button');

@@ -1,0 +1,62 @@
+import {css} from 'lit';
+
+export const donateButtonStyles = css`
+  :host {
+    display: block;
+    max-width: 32rem;
+  }
+  .panel {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.4rem;
+    padding: 0;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.4rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .choice:has(input:checked) {
+    border-color: var(--_primary);
+    box-shadow: inset 0 0 0 1px var(--_primary);
+  }
+  .custom input[type='text'] {
+    width: 7rem;
+    font: inherit;
+    padding: 0.3rem 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .error {
+    color: var(--_danger);
+    margin: 0;
+    flex-basis: 100%;
+  }
+  .note,
+  .fallback {
+    color: var(--_muted);
+    margin: 0;
+  }
+  .tax-note {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,250 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {live} from 'lit/directives/live.js';
+import {msg, str} from '@lit/localize';
+import {baseStyles, formatMoney, LienElement, LienError, LienErrorEvent, LienEvent, toLienError} from '@lien/core';
+import {templates as fr} from './generated/locales/fr.js';
+import {parseAmounts, readAmount} from './amount.js';
+import {donateButtonStyles} from './donate-button.styles.js';
+import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider} from './providers.js';
+import {taxReduction, type TaxRate} from './tax.js';
+
+/** What `lien-donate` says, before the visitor leaves the page; cancel it to keep them. */
+export interface DonateDetail {
+  /** In major units, as the visitor chose it: "7,5" typed in French is 7.5. */
+  amount: number;
+  currency: string;
+  frequency: DonationFrequency;
+  provider: DonationProvider;
+  /** Where the visitor is handed to. */
+  url: string;
+}
+
+/** The events `<donate-button>` fires. */
+export type DonateButtonEvents = {
+  'lien-donate': LienEvent<'lien-donate', DonateDetail>;
+  'lien-error': LienErrorEvent;
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'donate-button': DonateButton;
+  }
+}
+
+/** The attributes of each provider's settings, passed to its hand-over rule as they are. */
+const SETTINGS = ['organization', 'form', 'href', 'hosted-button-id', 'business', 'account', 'collective', 'currency'] as const;
+
+/**
+ * A donation panel that an association's page holds itself: preset amounts and an amount of one's own (read in the
+ * page's language), once or monthly where the provider allows it, what the gift really costs after the French tax
+ * reduction, and a hand-over to the association's payment provider. No provider script or frame is loaded.
+ *
+ * This first version shows the panel in the page (`inline`); the dialog, goal progress, the SEPA QR code and the
+ * HelloAsso checkout through a gateway come next.
+ *
+ * @customElement donate-button
+ * @fires lien-donate - The visitor chose and is about to leave for the provider (`detail.amount`, `currency`, `frequency`, `provider`, `url`); cancelable.
+ * @fires lien-error - The settings cannot give a hand-over (`detail.error`, a LienError), said in words in the panel too.
+ * @csspart panel - The panel.
+ * @csspart amounts - The amount choices.
+ * @csspart custom-amount - The field for an amount of one's own.
+ * @csspart tax-note - What the gift costs after the tax reduction.
+ * @csspart button - The donate button.
+ * @csspart fallback - The plain link to the provider's page.
+ */
+export class DonateButton extends LienElement<DonateButtonEvents> {
+  static override styles = [baseStyles, donateButtonStyles];
+  static override translations = {fr};
+
+  static override properties = {
+    provider: {},
+    organization: {},
+    form: {},
+    href: {},
+    hostedButtonId: {attribute: 'hosted-button-id'},
+    business: {},
+    account: {},
+    collective: {},
+    amounts: {},
+    amount: {type: Number},
+    min: {type: Number},
+    max: {type: Number},
+    currency: {},
+    frequencies: {},
+    taxRate: {attribute: 'tax-rate', type: Number},
+    label: {},
+    chosen: {state: true},
+    custom: {state: true},
+    frequency: {state: true},
+    problem: {state: true},
+  };
+
+  /** `helloasso`, `stripe`, `paypal`, `liberapay` or `opencollective`. */
+  declare provider: string;
+  declare organization?: string;
+  declare form?: string;
+  declare href?: string;
+  declare hostedButtonId?: string;
+  declare business?: string;
+  declare account?: string;
+  declare collective?: string;
+  /** The preset amounts, space-separated (default `10 25 50`). */
+  declare amounts: string;
+  /** The amount chosen at first (default the second preset). */
+  declare amount?: number;
+  declare min: number;
+  declare max: number;
+  /** ISO 4217 (default EUR). */
+  declare currency: string;
+  /** `once`, `monthly` or both (default `once monthly`), where the provider allows them. */
+  declare frequencies: string;
+  /** 66 (default), 75, or 0 to show no tax note. */
+  declare taxRate: number;
+  /** The donate button's words (default "Donate …"). */
+  declare label?: string;
+
+  /** A preset amount, or `custom`. */
+  declare private chosen: number | 'custom';
+  declare private custom: string;
+  declare private frequency: DonationFrequency;
+  declare private problem?: LienError;
+
+  constructor() {
+    super();
+    this.provider = '';
+    this.amounts = '10 25 50';
+    this.min = 1;
+    this.max = 100_000;
+    this.currency = DEFAULT_CURRENCY;
+    this.frequencies = 'once monthly';
+    this.taxRate = 66;
+    this.chosen = 25;
+    this.custom = '';
+    this.frequency = 'once';
+  }
+
+  private get presets(): number[] {
+    const presets = parseAmounts(this.amounts);
+    return presets.length ? presets : [10, 25, 50];
+  }
+
+  /** The frequencies asked for that the provider can take: Stripe and PayPal are once, Liberapay recurring. */
+  private get offered(): DonationFrequency[] {
+    const asked = (['once', 'monthly'] as const).filter((f) => this.frequencies.split(/[\s,]+/).includes(f));
+    return asked.filter((frequency) => {
+      const target = this.target(1, frequency);
+      return !(target && isRefusal(target) && (target.problem === 'no-monthly' || target.problem === 'no-once'));
+    });
+  }
+
+  private target(amount: number, frequency: DonationFrequency) {
+    if (!(DONATION_PROVIDERS as readonly string[]).includes(this.provider)) return undefined;
+    const settings = Object.fromEntries(SETTINGS.map((name) => [name, this.getAttribute(name)]));
+    return donationTarget(this.provider as DonationProvider, settings, {amount, frequency});
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('amounts') || changed.has('amount')) {
+      const presets = this.presets;
+      const first = this.amount ?? presets[Math.min(1, presets.length - 1)]!;
+      if (presets.includes(first)) this.chosen = first;
+      else [this.chosen, this.custom] = ['custom', String(first)];
+    }
+    const offered = this.offered;
+    if (offered.length && !offered.includes(this.frequency)) this.frequency = offered[0]!;
+  }
+
+  /** The amount chosen, or a validation error in words. */
+  private chosenAmount(): number {
+    if (this.chosen !== 'custom') return this.chosen;
+    return readAmount(this.custom, {min: this.min, max: this.max, currency: this.currency});
+  }
+
+  private donate(event: Event): void {
+    event.preventDefault();
+    this.problem = undefined;
+    try {
+      const amount = this.chosenAmount();
+      const target = this.target(amount, this.frequency);
+      if (!target) throw new LienError('validation', msg(str`Unknown payment provider "${this.provider}". Use helloasso, stripe, paypal, liberapay or opencollective.`));
+      if (isRefusal(target)) throw new LienError('validation', msg(str`The donation cannot be made: the setting "${target.setting}" is missing or wrong (${target.problem}).`), {field: target.setting});
+      const detail: DonateDetail = {amount, currency: this.currency, frequency: this.frequency, provider: this.provider as DonationProvider, url: target.url};
+      if (this.emit(new LienEvent('lien-donate', detail, {cancelable: true}))) window.location.assign(target.url);
+    } catch (error) {
+      this.problem = toLienError(error);
+      if (this.problem.field !== 'amount') this.emit(new LienErrorEvent(this.problem));
+    }
+  }
+
+  private taxNote(): string | typeof nothing {
+    if (this.taxRate !== 66 && this.taxRate !== 75) return nothing;
+    let amount: number;
+    try {
+      amount = this.chosenAmount();
+    } catch {
+      return nothing;
+    }
+    const {cost} = taxReduction(amount, this.taxRate as TaxRate);
+    return msg(str`Your gift of ${formatMoney(amount, this.currency)} costs you ${formatMoney(cost, this.currency)} after the tax reduction.`);
+  }
+
+  override render() {
+    const offered = this.offered;
+    const amountError = this.problem?.field === 'amount' ? this.problem : undefined;
+    const settingsError = this.problem && !amountError ? this.problem : undefined;
+    // The plain link: the hand-over of the current choice (or of the first preset while the amount is not valid).
+    let fallbackAmount = this.presets[0]!;
+    try {
+      fallbackAmount = this.chosenAmount();
+    } catch {
+      // keep the first preset
+    }
+    const fallback = this.target(fallbackAmount, this.frequency);
+    const note = this.taxNote();
+    return html`<form part="panel" class="panel" novalidate @submit=${(e: Event) => this.donate(e)}>
+      <fieldset part="amounts" class="amounts">
+        <legend>${msg('Amount')}</legend>
+        ${this.presets.map(
+          (value) => html`<label class="choice"
+            ><input type="radio" name="amount" .checked=${live(this.chosen === value)} @change=${() => ((this.chosen = value), (this.problem = undefined))} />
+            ${formatMoney(value, this.currency)}</label
+          >`
+        )}
+        <label class="choice custom"
+          ><input type="radio" name="amount" .checked=${live(this.chosen === 'custom')} @change=${() => (this.chosen = 'custom')} />
+          ${msg('Other amount')}
+          <input
+            part="custom-amount"
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            aria-label=${msg('Other amount')}
+            aria-invalid=${amountError ? 'true' : 'false'}
+            aria-describedby="amount-error"
+            .value=${live(this.custom)}
+            @input=${(e: Event) => ((this.custom = (e.target as HTMLInputElement).value), (this.chosen = 'custom'), (this.problem = undefined))}
+        /></label>
+        <p id="amount-error" class="error" role="alert">${amountError ? amountError.message : nothing}</p>
+      </fieldset>
+      ${offered.length > 1
+        ? html`<fieldset class="frequency">
+            <legend>${msg('How often')}</legend>
+            ${offered.map(
+              (f) => html`<label class="choice"
+                ><input type="radio" name="frequency" .checked=${live(this.frequency === f)} @change=${() => (this.frequency = f)} />
+                ${f === 'monthly' ? msg('Every month') : msg('Once')}</label
+              >`
+            )}
+          </fieldset>`
+        : html`<p class="note">${this.frequency === 'monthly' ? msg('This gift is made every month: this provider takes no one-time gift.') : msg('This gift is made once: this provider takes no monthly gift from here.')}</p>`}
+      <p part="tax-note" class="tax-note" aria-live="polite">${note}</p>
+      ${settingsError ? html`<p class="error" role="alert">${settingsError.message}</p>` : nothing}
+      <button part="button" type="submit">${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
+      ${fallback && !isRefusal(fallback)
+        ? html`<p part="fallback" class="fallback">
+            ${msg("Or give on the provider's own page:")} <a href=${fallback.url} rel="noopener">${new URL(fallback.url).host}</a>
+          </p>`
+        : nothing}
+    </form>`;
+  }
+}
