@@ -15,13 +15,17 @@ if (!existsSync(join(cdn, 'manifest.json'))) {
 }
 const {chunks} = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
 
+/** The optional parts met on the way (`*.part.ts` chunks), kept out of every closure and reported apart. */
+const parts = new Set();
+
 function closure(file, seen, alternatives) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const chunk = chunks[file];
   if (!chunk) return seen;
   for (const next of [...chunk.imports, ...chunk.dynamicImports, ...chunk.referencedFiles]) {
-    if (alternatives && chunks[next]?.alternative) alternatives.add(next);
+    if (chunks[next]?.part && !chunk.part) parts.add(next);
+    else if (alternatives && chunks[next]?.alternative) alternatives.add(next);
     else closure(next, seen, alternatives);
   }
   return seen;
@@ -80,6 +84,15 @@ for (const [file, chunk] of Object.entries(chunks)) {
   failed ||= over;
   const label = chunk.entry === 'lien' ? 'lien.js (autoloader)' : `${chunk.entry}.js`;
   rows.push([label, String(files.length), kb(raw), kb(gzip), budget ? kb(budget) : '—', over ? 'OVER' : budget ? 'ok' : '']);
+}
+
+// Each optional part, with what it brings beyond the elements' own loads (their shared chunks are counted there).
+const loaded = new Set(Object.entries(chunks).flatMap(([file, chunk]) => (chunk.entry ? [...fullLoad(file)] : [])));
+for (const part of parts) {
+  const files = [...closure(part, new Set())].filter((f) => f === part || !loaded.has(f));
+  const raw = files.reduce((sum, f) => sum + readFileSync(join(cdn, f)).length, 0);
+  const gzip = files.reduce((sum, f) => sum + gzipSize(f), 0);
+  rows.push([`  + ${part.replace(/^chunks\//, '').replace(/-[\w-]+\.js$/, '')} (optional part)`, String(files.length), kb(raw), kb(gzip), '—', '']);
 }
 
 const header = [`element (${cdn})`, 'files', 'raw', 'gzip', 'budget (gzip)', ''];

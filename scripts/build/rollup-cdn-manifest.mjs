@@ -13,6 +13,9 @@ export function cdnManifest(elements) {
           entry: item.isEntry && elements.includes(item.name) ? item.name : undefined,
           // A data source adapter: a page fetches only the one its `source` attribute names.
           alternative: /\/src\/sources\/[^/]+\.ts$/.test(item.facadeModuleId ?? '') || undefined,
+          // A part only some uses of an element load (`*.part.ts`, e.g. donate-button's SEPA QR encoder): counted
+          // apart from the element's full load, and printed on its own line.
+          part: /\.part\.ts$/.test(item.facadeModuleId ?? '') || undefined,
           imports: item.imports,
           dynamicImports: item.dynamicImports,
           referencedFiles: item.referencedFiles,

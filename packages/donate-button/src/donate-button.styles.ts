@@ -60,3 +60,30 @@ export const donateButtonStyles = css`
     margin: 0;
   }
 `;
+
+export const transferStyles = css`
+  .transfer {
+    display: grid;
+    gap: var(--_space);
+    justify-items: start;
+  }
+  .qr {
+    width: 12rem;
+    height: 12rem;
+  }
+  .transfer dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 0.75rem;
+    margin: 0;
+  }
+  .transfer dt {
+    font-weight: 600;
+  }
+  .transfer dd {
+    margin: 0;
+  }
+  .iban {
+    font-family: ui-monospace, monospace;
+  }
+`;

@@ -1,11 +1,12 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import {html, nothing, svg, type PropertyValues} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {msg, str} from '@lit/localize';
 import {baseStyles, formatMoney, LienElement, LienError, LienErrorEvent, LienEvent, toLienError} from '@lien/core';
 import {templates as fr} from './generated/locales/fr.js';
 import {parseAmounts, readAmount} from './amount.js';
-import {donateButtonStyles} from './donate-button.styles.js';
+import {donateButtonStyles, transferStyles} from './donate-button.styles.js';
 import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider} from './providers.js';
+import {epcPayload, groupIban, normalizeIban, TransferQrError} from './sepa.js';
 import {taxReduction, type TaxRate} from './tax.js';
 
 /** What `lien-donate` says, before the visitor leaves the page; cancel it to keep them. */
@@ -14,9 +15,9 @@ export interface DonateDetail {
   amount: number;
   currency: string;
   frequency: DonationFrequency;
-  provider: DonationProvider;
-  /** Where the visitor is handed to. */
-  url: string;
+  provider: DonationProvider | 'sepa';
+  /** Where the visitor is handed to; none for a bank transfer (`sepa`), which the page shows itself. */
+  url?: string;
 }
 
 /** The events `<donate-button>` fires. */
@@ -53,7 +54,7 @@ const SETTINGS = ['organization', 'form', 'href', 'hosted-button-id', 'business'
  * @csspart fallback - The plain link to the provider's page.
  */
 export class DonateButton extends LienElement<DonateButtonEvents> {
-  static override styles = [baseStyles, donateButtonStyles];
+  static override styles = [baseStyles, donateButtonStyles, transferStyles];
   static override translations = {fr};
 
   static override properties = {
@@ -76,7 +77,12 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     chosen: {state: true},
     custom: {state: true},
     frequency: {state: true},
+    iban: {},
+    bic: {},
+    beneficiary: {},
+    reference: {},
     problem: {state: true},
+    transfer: {state: true},
   };
 
   /** `helloasso`, `stripe`, `paypal`, `liberapay` or `opencollective`. */
@@ -102,12 +108,19 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   declare taxRate: number;
   /** The donate button's words (default "Donate …"). */
   declare label?: string;
+  /** `sepa`: the association's IBAN, BIC (optional), name as the bank knows it, and a reference for its books. */
+  declare iban?: string;
+  declare bic?: string;
+  declare beneficiary?: string;
+  declare reference?: string;
 
   /** A preset amount, or `custom`. */
   declare private chosen: number | 'custom';
   declare private custom: string;
   declare private frequency: DonationFrequency;
   declare private problem?: LienError;
+  /** `sepa`, once the visitor chose: the transfer to make, and its QR code once the encoder is in. */
+  declare private transfer?: {amount: number; iban: string; qr?: {size: number; path: string}};
 
   constructor() {
     super();
@@ -131,6 +144,8 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   /** The frequencies asked for that the provider can take: Stripe and PayPal are once, Liberapay recurring. */
   private get offered(): DonationFrequency[] {
     const asked = (['once', 'monthly'] as const).filter((f) => this.frequencies.split(/[\s,]+/).includes(f));
+    // A QR code starts one transfer; a monthly one is a standing order, which the donor sets up in their bank.
+    if (this.provider === 'sepa') return ['once'];
     return asked.filter((frequency) => {
       const target = this.target(1, frequency);
       return !(target && isRefusal(target) && (target.problem === 'no-monthly' || target.problem === 'no-once'));
@@ -165,6 +180,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     this.problem = undefined;
     try {
       const amount = this.chosenAmount();
+      if (this.provider === 'sepa') return this.showTransfer(amount);
       const target = this.target(amount, this.frequency);
       if (!target) throw new LienError('validation', msg(str`Unknown payment provider "${this.provider}". Use helloasso, stripe, paypal, liberapay or opencollective.`));
       if (isRefusal(target)) throw new LienError('validation', msg(str`The donation cannot be made: the setting "${target.setting}" is missing or wrong (${target.problem}).`), {field: target.setting});
@@ -174,6 +190,47 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       this.problem = toLienError(error);
       if (this.problem.field !== 'amount') this.emit(new LienErrorEvent(this.problem));
     }
+  }
+
+  /** The bank transfer and its QR code, drawn here: no provider, no fee, works offline. */
+  private showTransfer(amount: number): void {
+    let payload: string;
+    try {
+      payload = epcPayload({beneficiary: this.beneficiary ?? '', iban: this.iban ?? '', bic: this.bic, amount, reference: this.reference, purpose: 'CHAR'});
+    } catch (error) {
+      const field = error instanceof TransferQrError ? error.field : 'iban';
+      throw new LienError('validation', msg(str`The bank transfer cannot be shown: the setting "${field}" is missing or wrong.`), {field});
+    }
+    const detail: DonateDetail = {amount, currency: 'EUR', frequency: 'once', provider: 'sepa'};
+    if (!this.emit(new LienEvent('lien-donate', detail, {cancelable: true}))) return;
+    const transfer = {amount, iban: normalizeIban(this.iban ?? '')!};
+    this.transfer = transfer;
+    void import('./sepa-qr.part.js').then(
+      ({transferQrPath}) => {
+        if (this.transfer === transfer) this.transfer = {...transfer, qr: transferQrPath(payload)};
+      },
+      (error: unknown) => (this.problem = toLienError(error))
+    );
+  }
+
+  private renderTransfer(transfer: NonNullable<DonateButton['transfer']>) {
+    const {qr} = transfer;
+    return html`<div part="transfer" class="transfer">
+      ${qr
+        ? html`<svg part="qr" class="qr" viewBox=${`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label=${msg('QR code of the transfer: scan it with your bank\'s app')}>
+            ${svg`<rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} fill="#fff" /><path d=${qr.path} fill="#000" />`}
+          </svg>`
+        : html`<p>${msg('Drawing the QR code…')}</p>`}
+      <dl>
+        <dt>${msg('Beneficiary')}</dt>
+        <dd>${this.beneficiary}</dd>
+        <dt>IBAN</dt>
+        <dd><span class="iban">${groupIban(transfer.iban)}</span> <button type="button" class="copy" @click=${() => void navigator.clipboard?.writeText(transfer.iban)}>${msg('Copy the IBAN')}</button></dd>
+        <dt>${msg('Amount')}</dt>
+        <dd>${formatMoney(transfer.amount, 'EUR')}</dd>
+        ${this.reference ? html`<dt>${msg('Reference')}</dt><dd>${this.reference}</dd>` : nothing}
+      </dl>
+    </div>`;
   }
 
   private taxNote(): string | typeof nothing {
@@ -239,6 +296,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
         : html`<p class="note">${this.frequency === 'monthly' ? msg('This gift is made every month: this provider takes no one-time gift.') : msg('This gift is made once: this provider takes no monthly gift from here.')}</p>`}
       <p part="tax-note" class="tax-note" aria-live="polite">${note}</p>
       ${settingsError ? html`<p class="error" role="alert">${settingsError.message}</p>` : nothing}
+      ${this.transfer ? this.renderTransfer(this.transfer) : nothing}
       <button part="button" type="submit">${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
       ${fallback && !isRefusal(fallback)
         ? html`<p part="fallback" class="fallback">

@@ -139,3 +139,63 @@ describe('<donate-button> hands over to the provider', () => {
     expect(detail?.amount).to.equal(50);
   });
 });
+
+/** jsQR, a QR reader, loaded as the classic script it ships as. */
+async function qrReader(): Promise<(data: Uint8ClampedArray, width: number, height: number) => {binaryData: number[]} | null> {
+  const w = window as unknown as {jsQR?: (data: Uint8ClampedArray, width: number, height: number) => {binaryData: number[]} | null};
+  if (!w.jsQR) {
+    const script = document.createElement('script');
+    script.src = '/node_modules/jsqr/dist/jsQR.js';
+    await new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject), document.head.append(script)));
+  }
+  return w.jsQR!;
+}
+
+/** The drawn SVG as pixels: serialized, loaded as an image, painted on a canvas. */
+async function pixels(svg: SVGSVGElement, size = 400): Promise<ImageData> {
+  const source = new XMLSerializer().serializeToString(svg);
+  const image = new Image(size, size);
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source.replace('<svg', `<svg width="${size}" height="${size}"`))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, size, size);
+  context.drawImage(image, 0, 0, size, size);
+  return context.getImageData(0, 0, size, size);
+}
+
+describe('<donate-button provider="sepa">', () => {
+  it('draws the transfer as a QR code that a reader decodes to the EPC payload, byte for byte, and shows the IBAN to copy', async () => {
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 606" beneficiary="Lien de Quartier" reference="Don 2026"></donate-button>`
+    );
+    let detail: DonateDetail | undefined;
+    el.addEventListener('lien-donate', (event) => (detail = event.detail));
+    $<HTMLButtonElement>(el, 'button[part=button]')!.click();
+    await el.updateComplete;
+    expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'sepa'});
+    const svg = await new Promise<SVGSVGElement>((resolve) => {
+      const look = () => ($<SVGSVGElement>(el, 'svg[part=qr]') ? resolve($<SVGSVGElement>(el, 'svg[part=qr]')!) : setTimeout(look, 20));
+      look();
+    });
+    expect(svg.getAttribute('role')).to.equal('img');
+    const read = await qrReader();
+    const image = await pixels(svg);
+    const found = read(image.data, image.width, image.height);
+    expect(found, 'no QR code found in the drawing').to.not.equal(null);
+    const expected = 'BCD\n002\n1\nSCT\n\nLien de Quartier\nFR1420041010050500013M02606\nEUR25\nCHAR\n\nDon 2026';
+    expect(new TextDecoder().decode(new Uint8Array(found!.binaryData))).to.equal(expected);
+    expect(text(el, '.iban')).to.equal('FR14 2004 1010 0505 0001 3M02 606');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a wrong IBAN is said in words, and no QR code is drawn', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 607" beneficiary="Lien de Quartier"></donate-button>`);
+    $<HTMLButtonElement>(el, 'button[part=button]')!.click();
+    await el.updateComplete;
+    expect(text(el, '.error[role=alert]:not(#amount-error)')).to.contain('iban');
+    expect($(el, 'svg[part=qr]')).to.equal(null);
+  });
+});
