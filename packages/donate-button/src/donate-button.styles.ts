@@ -87,3 +87,15 @@ export const transferStyles = css`
     font-family: ui-monospace, monospace;
   }
 `;
+
+export const goalStyles = css`
+  .progress p {
+    margin: 0 0 0.25rem;
+    font-weight: 600;
+  }
+  progress {
+    width: 100%;
+    height: 0.75rem;
+    accent-color: var(--_primary);
+  }
+`;

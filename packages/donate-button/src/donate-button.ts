@@ -4,7 +4,7 @@ import {msg, str} from '@lit/localize';
 import {baseStyles, formatMoney, LienElement, LienError, LienErrorEvent, LienEvent, toLienError} from '@lien/core';
 import {templates as fr} from './generated/locales/fr.js';
 import {parseAmounts, readAmount} from './amount.js';
-import {donateButtonStyles, transferStyles} from './donate-button.styles.js';
+import {donateButtonStyles, goalStyles, transferStyles} from './donate-button.styles.js';
 import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider} from './providers.js';
 import {epcPayload, groupIban, normalizeIban, TransferQrError} from './sepa.js';
 import {taxReduction, type TaxRate} from './tax.js';
@@ -50,11 +50,12 @@ const SETTINGS = ['organization', 'form', 'href', 'hosted-button-id', 'business'
  * @csspart amounts - The amount choices.
  * @csspart custom-amount - The field for an amount of one's own.
  * @csspart tax-note - What the gift costs after the tax reduction.
+ * @csspart progress - The goal, in words and as a bar.
  * @csspart button - The donate button.
  * @csspart fallback - The plain link to the provider's page.
  */
 export class DonateButton extends LienElement<DonateButtonEvents> {
-  static override styles = [baseStyles, donateButtonStyles, transferStyles];
+  static override styles = [baseStyles, donateButtonStyles, goalStyles, transferStyles];
   static override translations = {fr};
 
   static override properties = {
@@ -77,6 +78,8 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     chosen: {state: true},
     custom: {state: true},
     frequency: {state: true},
+    goal: {type: Number},
+    raised: {type: Number},
     iban: {},
     bic: {},
     beneficiary: {},
@@ -108,6 +111,9 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   declare taxRate: number;
   /** The donate button's words (default "Donate …"). */
   declare label?: string;
+  /** A goal in the currency, and how much of it is raised: a progress bar with its words. */
+  declare goal?: number;
+  declare raised?: number;
   /** `sepa`: the association's IBAN, BIC (optional), name as the bank knows it, and a reference for its books. */
   declare iban?: string;
   declare bic?: string;
@@ -233,6 +239,18 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     </div>`;
   }
 
+  /** "1 250 € raised of 5 000 €", as words and as a bar that says the same. */
+  private renderGoal() {
+    const goal = this.goal;
+    if (!(goal && goal > 0)) return nothing;
+    const raised = Math.max(0, this.raised ?? 0);
+    const words = msg(str`${formatMoney(raised, this.currency)} raised of ${formatMoney(goal, this.currency)}`);
+    return html`<div part="progress" class="progress">
+      <p id="goal-words">${words}</p>
+      <progress max=${goal} .value=${Math.min(raised, goal)} aria-labelledby="goal-words"></progress>
+    </div>`;
+  }
+
   private taxNote(): string | typeof nothing {
     if (this.taxRate !== 66 && this.taxRate !== 75) return nothing;
     let amount: number;
@@ -259,6 +277,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     const fallback = this.target(fallbackAmount, this.frequency);
     const note = this.taxNote();
     return html`<form part="panel" class="panel" novalidate @submit=${(e: Event) => this.donate(e)}>
+      ${this.renderGoal()}
       <fieldset part="amounts" class="amounts">
         <legend>${msg('Amount')}</legend>
         ${this.presets.map(

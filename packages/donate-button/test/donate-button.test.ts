@@ -199,3 +199,21 @@ describe('<donate-button provider="sepa">', () => {
     expect($(el, 'svg[part=qr]')).to.equal(null);
   });
 });
+
+describe('<donate-button goal raised>', () => {
+  for (const locale of ['en', 'fr'] as const) {
+    it(`shows the goal in words and as a bar that says the same, in ${locale}`, async () => {
+      await setLocale(locale);
+      try {
+        const el = await fixture<DonateButton>(html`<donate-button provider="opencollective" collective="lien" goal="5000" raised="1250"></donate-button>`);
+        expect(text(el, '#goal-words')).to.equal(locale === 'fr' ? '1 250 € collectés sur 5 000 €' : '€1,250 raised of €5,000');
+        const bar = $<HTMLProgressElement>(el, 'progress')!;
+        expect([bar.value, bar.max]).to.deep.equal([1250, 5000]);
+        expect(bar.getAttribute('aria-labelledby')).to.equal('goal-words');
+        await expect(el).to.be.accessible();
+      } finally {
+        await setLocale('en');
+      }
+    });
+  }
+});
