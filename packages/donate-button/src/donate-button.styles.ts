@@ -99,3 +99,31 @@ export const goalStyles = css`
     accent-color: var(--_primary);
   }
 `;
+
+export const dialogStyles = css`
+  dialog {
+    border: 0;
+    border-radius: var(--_radius);
+    padding: 0;
+    max-width: min(32rem, calc(100vw - 2rem));
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .dialog-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) var(--_space) 0;
+  }
+  .dialog-head :is(h1, h2, h3, h4, h5, h6) {
+    margin: 0;
+    font-size: 1.2em;
+  }
+  dialog .panel {
+    border: 0;
+  }
+`;

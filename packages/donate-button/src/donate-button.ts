@@ -1,10 +1,10 @@
 import {html, nothing, svg, type PropertyValues} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {msg, str} from '@lit/localize';
-import {baseStyles, formatMoney, LienElement, LienError, LienErrorEvent, LienEvent, toLienError} from '@lien/core';
+import {baseStyles, formatMoney, headingLevel, LienElement, LienError, LienErrorEvent, LienEvent, levelBelow, renderHeading, toLienError} from '@lien/core';
 import {templates as fr} from './generated/locales/fr.js';
 import {parseAmounts, readAmount} from './amount.js';
-import {donateButtonStyles, goalStyles, transferStyles} from './donate-button.styles.js';
+import {dialogStyles, donateButtonStyles, goalStyles, transferStyles} from './donate-button.styles.js';
 import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider} from './providers.js';
 import {epcPayload, groupIban, normalizeIban, TransferQrError} from './sepa.js';
 import {taxReduction, type TaxRate} from './tax.js';
@@ -40,8 +40,8 @@ const SETTINGS = ['organization', 'form', 'href', 'hosted-button-id', 'business'
  * page's language), once or monthly where the provider allows it, what the gift really costs after the French tax
  * reduction, and a hand-over to the association's payment provider. No provider script or frame is loaded.
  *
- * This first version shows the panel in the page (`inline`); the dialog, goal progress, the SEPA QR code and the
- * HelloAsso checkout through a gateway come next.
+ * By default a button opens the panel in a modal dialog; `inline` puts it in the page. The HelloAsso checkout through a
+ * gateway, and goals read from the providers, come next.
  *
  * @customElement donate-button
  * @fires lien-donate - The visitor chose and is about to leave for the provider (`detail.amount`, `currency`, `frequency`, `provider`, `url`); cancelable.
@@ -51,11 +51,12 @@ const SETTINGS = ['organization', 'form', 'href', 'hosted-button-id', 'business'
  * @csspart custom-amount - The field for an amount of one's own.
  * @csspart tax-note - What the gift costs after the tax reduction.
  * @csspart progress - The goal, in words and as a bar.
- * @csspart button - The donate button.
+ * @csspart button - The button that opens the dialog.
+ * @csspart donate - The button that hands over to the provider.
  * @csspart fallback - The plain link to the provider's page.
  */
 export class DonateButton extends LienElement<DonateButtonEvents> {
-  static override styles = [baseStyles, donateButtonStyles, goalStyles, transferStyles];
+  static override styles = [baseStyles, donateButtonStyles, goalStyles, transferStyles, dialogStyles];
   static override translations = {fr};
 
   static override properties = {
@@ -78,6 +79,8 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     chosen: {state: true},
     custom: {state: true},
     frequency: {state: true},
+    inline: {type: Boolean, reflect: true},
+    headingLevel: {attribute: 'heading-level', converter: headingLevel},
     goal: {type: Number},
     raised: {type: Number},
     iban: {},
@@ -111,6 +114,10 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   declare taxRate: number;
   /** The donate button's words (default "Donate …"). */
   declare label?: string;
+  /** The panel in the page, instead of a button that opens it in a dialog. */
+  declare inline: boolean;
+  /** The level of the dialog's title, 1–6 (default 2: a dialog stands apart from the page's outline). */
+  declare headingLevel?: number;
   /** A goal in the currency, and how much of it is raised: a progress bar with its words. */
   declare goal?: number;
   declare raised?: number;
@@ -140,6 +147,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     this.chosen = 25;
     this.custom = '';
     this.frequency = 'once';
+    this.inline = false;
   }
 
   private get presets(): number[] {
@@ -264,6 +272,20 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   }
 
   override render() {
+    if (this.inline) return this.renderPanel();
+    // A native modal dialog: it keeps the focus inside, closes on Escape, and gives the focus back to the opener.
+    const dialog = () => this.renderRoot.querySelector('dialog');
+    return html`<button part="button" type="button" class="open" aria-haspopup="dialog" @click=${() => dialog()?.showModal()}>${this.label ?? msg('Donate')}</button>
+      <dialog aria-labelledby="dialog-title">
+        <div class="dialog-head">
+          ${renderHeading(levelBelow(this.headingLevel, 0, 2), msg('Make a donation'), {id: 'dialog-title'})}
+          <button type="button" class="close secondary" @click=${() => dialog()?.close()}>${msg('Close')}</button>
+        </div>
+        ${this.renderPanel()}
+      </dialog>`;
+  }
+
+  private renderPanel() {
     const offered = this.offered;
     const amountError = this.problem?.field === 'amount' ? this.problem : undefined;
     const settingsError = this.problem && !amountError ? this.problem : undefined;
@@ -316,7 +338,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       <p part="tax-note" class="tax-note" aria-live="polite">${note}</p>
       ${settingsError ? html`<p class="error" role="alert">${settingsError.message}</p>` : nothing}
       ${this.transfer ? this.renderTransfer(this.transfer) : nothing}
-      <button part="button" type="submit">${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
+      <button part="donate" type="submit">${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
       ${fallback && !isRefusal(fallback)
         ? html`<p part="fallback" class="fallback">
             ${msg("Or give on the provider's own page:")} <a href=${fallback.url} rel="noopener">${new URL(fallback.url).host}</a>

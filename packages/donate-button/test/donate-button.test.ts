@@ -16,7 +16,7 @@ async function donate(el: DonateButton): Promise<DonateDetail | undefined> {
     detail = (event as CustomEvent<DonateDetail>).detail;
   };
   el.addEventListener('lien-donate', keep);
-  $<HTMLButtonElement>(el, 'button[part=button]')!.click();
+  $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
   await el.updateComplete;
   el.removeEventListener('lien-donate', keep);
   return detail;
@@ -30,7 +30,7 @@ async function typeAmount(el: DonateButton, value: string): Promise<void> {
   await el.updateComplete;
 }
 
-const paypal = () => fixture<DonateButton>(html`<donate-button provider="paypal" business="dons@asso.example" amounts="10 25 50"></donate-button>`);
+const paypal = () => fixture<DonateButton>(html`<donate-button inline provider="paypal" business="dons@asso.example" amounts="10 25 50"></donate-button>`);
 
 for (const locale of ['en', 'fr'] as const) {
   describe(`<donate-button> in ${locale}`, () => {
@@ -88,7 +88,7 @@ describe('<donate-button> hands over to the provider', () => {
   it('PayPal, Open Collective and Liberapay with the amount and frequency chosen, exactly', async () => {
     const pp = await paypal();
     expect((await donate(pp))?.url).to.equal('https://www.paypal.com/donate/?business=dons%40asso.example&amount=25&currency_code=EUR');
-    const oc = await fixture<DonateButton>(html`<donate-button provider="opencollective" collective="lien-de-quartier"></donate-button>`);
+    const oc = await fixture<DonateButton>(html`<donate-button inline provider="opencollective" collective="lien-de-quartier"></donate-button>`);
     [...oc.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=frequency]')][1]!.click();
     await oc.updateComplete;
     const monthly = await donate(oc);
@@ -99,7 +99,7 @@ describe('<donate-button> hands over to the provider', () => {
       provider: 'opencollective',
       url: 'https://opencollective.com/lien-de-quartier/donate?amount=25&interval=month',
     });
-    const lp = await fixture<DonateButton>(html`<donate-button provider="liberapay" account="LienDeQuartier"></donate-button>`);
+    const lp = await fixture<DonateButton>(html`<donate-button inline provider="liberapay" account="LienDeQuartier"></donate-button>`);
     // Liberapay takes recurring gifts only: no frequency choice, and the panel says why.
     expect($(lp, 'input[name=frequency]')).to.equal(null);
     expect(text(lp, '.note')).to.contain('every month');
@@ -107,7 +107,7 @@ describe('<donate-button> hands over to the provider', () => {
   });
 
   it('a missing setting or an unknown provider is said in words, fires lien-error, and sends nothing', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="stripe"></donate-button>`);
+    const el = await fixture<DonateButton>(html`<donate-button inline provider="stripe"></donate-button>`);
     const errors: unknown[] = [];
     el.addEventListener('lien-error', (event) => errors.push(event.detail.error));
     expect(await donate(el)).to.equal(undefined);
@@ -134,7 +134,7 @@ describe('<donate-button> hands over to the provider', () => {
     });
     // A radio group is one stop: then the custom amount's field, the frequency group, and the button.
     for (let i = 0; i < 3; i++) await sendKeys({press: 'Tab'});
-    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button');
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('donate');
     await sendKeys({press: 'Enter'});
     expect(detail?.amount).to.equal(50);
   });
@@ -166,14 +166,14 @@ async function pixels(svg: SVGSVGElement, size = 400): Promise<ImageData> {
   return context.getImageData(0, 0, size, size);
 }
 
-describe('<donate-button provider="sepa">', () => {
+describe('<donate-button inline provider="sepa">', () => {
   it('draws the transfer as a QR code that a reader decodes to the EPC payload, byte for byte, and shows the IBAN to copy', async () => {
     const el = await fixture<DonateButton>(
-      html`<donate-button provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 606" beneficiary="Lien de Quartier" reference="Don 2026"></donate-button>`
+      html`<donate-button inline provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 606" beneficiary="Lien de Quartier" reference="Don 2026"></donate-button>`
     );
     let detail: DonateDetail | undefined;
     el.addEventListener('lien-donate', (event) => (detail = event.detail));
-    $<HTMLButtonElement>(el, 'button[part=button]')!.click();
+    $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
     await el.updateComplete;
     expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'sepa'});
     const svg = await new Promise<SVGSVGElement>((resolve) => {
@@ -192,8 +192,8 @@ describe('<donate-button provider="sepa">', () => {
   });
 
   it('a wrong IBAN is said in words, and no QR code is drawn', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 607" beneficiary="Lien de Quartier"></donate-button>`);
-    $<HTMLButtonElement>(el, 'button[part=button]')!.click();
+    const el = await fixture<DonateButton>(html`<donate-button inline provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 607" beneficiary="Lien de Quartier"></donate-button>`);
+    $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
     await el.updateComplete;
     expect(text(el, '.error[role=alert]:not(#amount-error)')).to.contain('iban');
     expect($(el, 'svg[part=qr]')).to.equal(null);
@@ -205,7 +205,7 @@ describe('<donate-button goal raised>', () => {
     it(`shows the goal in words and as a bar that says the same, in ${locale}`, async () => {
       await setLocale(locale);
       try {
-        const el = await fixture<DonateButton>(html`<donate-button provider="opencollective" collective="lien" goal="5000" raised="1250"></donate-button>`);
+        const el = await fixture<DonateButton>(html`<donate-button inline provider="opencollective" collective="lien" goal="5000" raised="1250"></donate-button>`);
         expect(text(el, '#goal-words')).to.equal(locale === 'fr' ? '1 250 € collectés sur 5 000 €' : '€1,250 raised of €5,000');
         const bar = $<HTMLProgressElement>(el, 'progress')!;
         expect([bar.value, bar.max]).to.deep.equal([1250, 5000]);
@@ -216,4 +216,26 @@ describe('<donate-button goal raised>', () => {
       }
     });
   }
+});
+
+describe('<donate-button> as a button that opens a dialog', () => {
+  it('opens a modal dialog by keyboard, with a title and a named close button; Escape gives the focus back; axe passes', async () => {
+    const el = await fixture<DonateButton>(html`<div><h1>Our association</h1><donate-button provider="paypal" business="dons@asso.example"></donate-button></div>`).then((d) => d.querySelector('donate-button')!);
+    const opener = $<HTMLButtonElement>(el, 'button[part=button]')!;
+    expect(opener.getAttribute('aria-haspopup')).to.equal('dialog');
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.open).to.equal(false);
+    opener.focus();
+    await sendKeys({press: 'Enter'});
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(text(el, '#dialog-title')).to.equal('Make a donation');
+    expect($(el, '#dialog-title')!.tagName).to.equal('H2');
+    expect(text(el, 'button.close')).to.equal('Close');
+    expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({press: 'Escape'});
+    expect(dialog.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(opener);
+  });
 });
