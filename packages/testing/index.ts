@@ -51,6 +51,18 @@ export async function rejection<E = unknown>(promise: Promise<unknown>, type?: a
   throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`);
 }
 
+/** The error `run` throws, checked to be a `type` when one is given; fails when it throws nothing. */
+export function thrown<E = unknown>(run: () => unknown, type?: abstract new (...args: never[]) => E): E {
+  let value: unknown;
+  try {
+    value = run();
+  } catch (error) {
+    if (type && !(error instanceof type)) throw new Error(`expected a ${type.name}, got ${String(error)}`, {cause: error});
+    return error as E;
+  }
+  throw new Error(`expected an error, got ${JSON.stringify(value)?.slice(0, 200)}`);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Console capture
 

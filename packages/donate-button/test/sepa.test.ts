@@ -1,19 +1,12 @@
 import {expect} from '@open-wc/testing';
+import {thrown} from '@lien/testing';
 import {epcPayload, groupIban, isCreditorReference, normalizeIban, TransferQrError} from '../src/index.js';
 
 // The EPC069-12 guidelines' own example transfers and their expected payloads (fixtures/README.md).
 type Example = {transfer: Record<string, string | number>; payload: string};
 const examples = async () => (await (await fetch(new URL('./fixtures/epc-examples.json', import.meta.url))).json()) as Record<string, Example>;
 
-function failure(run: () => unknown): TransferQrError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TransferQrError) return error;
-    throw error;
-  }
-  throw new Error('expected a TransferQrError');
-}
+const failure = (run: () => unknown) => thrown(run, TransferQrError);
 
 describe('SEPA transfer QR payload (EPC069-12, version 002)', () => {
   it("writes the guidelines' two examples byte for byte, in UTF-8, within 331 bytes", async () => {

@@ -1,19 +1,12 @@
 import {expect} from '@open-wc/testing';
+import {thrown} from '@lien/testing';
 import {LienError} from '@lien/open-data/errors.js';
 import {needStatus} from '@lien/open-data/place.js';
 import {readOverpass} from '@lien/open-data/overpass.js';
 import {fixture} from './fixture.js';
 
 // Answers recorded or written by Overpass clients' own tests (fixtures/overpass/README.md).
-function failure(run: () => unknown): LienError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LienError) return error;
-    throw error;
-  }
-  throw new Error('expected a LienError');
-}
+const failure = (run: () => unknown) => thrown(run, LienError);
 
 describe('Overpass reader', () => {
   it('a query that timed out (HTTP 200, no elements, "runtime error" remark) is a timeout, not an empty area', async () => {
