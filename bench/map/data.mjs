@@ -1,18 +1,7 @@
 // Synthetic places for the map benchmark: deterministic (seeded), spread over a France-like area with
 // the density contrasts a real national data set has (dense city cores, suburbs, sparse countryside,
-// nothing at sea). Runs in Node and in the page (plain ES module, no imports).
-
-/** mulberry32: a small, fast 32-bit PRNG; good enough for positions, fully reproducible from the seed. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// nothing at sea). Runs in Node and in the page (plain ES modules, served as they are).
+import {seededRandom} from '../../packages/testing/seeded-random.mjs';
 
 // [lon, lat, weight (≈ population of the urban area, in 100 k), name]
 const CITIES = [
@@ -62,7 +51,7 @@ function gaussian(random) {
  * 30 % scattered over the land.
  */
 export function generatePositions(count, seed = 1) {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const total = CITIES.reduce((sum, c) => sum + c[2], 0);
   const cumulative = [];
   let acc = 0;
@@ -100,7 +89,7 @@ const CATEGORIES = ['mairie', 'bibliotheque', 'musee', 'pharmacie', 'restaurant'
  */
 export function generatePlaces(count, seed = 1) {
   const positions = generatePositions(count, seed);
-  const random = prng(seed ^ 0x9e3779b9);
+  const random = seededRandom(seed ^ 0x9e3779b9);
   const places = new Array(count);
   for (let i = 0; i < count; i++) {
     const category = CATEGORIES[(random() * CATEGORIES.length) | 0];

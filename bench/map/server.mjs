@@ -1,8 +1,6 @@
 // Loopback server for the bench pages: the repository's files, plus a map-tile route so both maps load
 // real PNG tiles without the internet (one 256×256 image, the same for every tile).
 import {deflateSync, crc32} from 'node:zlib';
-import {createReadStream, existsSync} from 'node:fs';
-import {join, normalize} from 'node:path';
 import {serveStatic} from '../../scripts/static-server.mjs';
 
 function chunk(type, data) {
@@ -37,12 +35,6 @@ export async function startServer(root) {
   server.on('request', (req, res) => {
     if (req.url.startsWith('/tile/')) {
       return res.writeHead(200, {'Content-Type': 'image/png', 'Cache-Control': 'max-age=3600'}).end(png);
-    }
-    // The shared static server does not know `.mjs`; module scripts need a JavaScript type.
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (path.endsWith('.mjs') && !path.includes('..') && existsSync(join(root, path))) {
-      res.writeHead(200, {'Content-Type': 'text/javascript; charset=utf-8'});
-      return createReadStream(join(root, path)).pipe(res);
     }
     files(req, res);
   });

@@ -3,6 +3,7 @@ import {after, before, describe, it} from 'node:test';
 import {backends} from './helpers/backends.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {call} from './helpers/http.js';
+import {seededRandom} from '@lien/testing/seeded-random.mjs';
 
 // Hostile input, generated: 2,000 signup bodies and query strings at least, from a fixed seed (a failure replays),
 // within a time bound. Whatever comes in, the gateway answers without a 5xx, and every signup it answers 201 is
@@ -11,18 +12,6 @@ const SEED = 20261201;
 const REQUESTS = 2400;
 const TIME_BOUND_MS = 90_000;
 const START = Date.parse('2026-05-01T10:00:00Z');
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_TEXT = [
   'a\u0000b',
@@ -118,7 +107,7 @@ for (const backend of backends()) {
     after(async () => gw?.stop());
 
     it(`answers ${REQUESTS} generated requests (seed ${SEED}) without a 5xx, and stores each 201 once`, async () => {
-      const {signup, query, rand} = generator(random(SEED));
+      const {signup, query, rand} = generator(seededRandom(SEED));
       const created = new Map<string, string>();
       const deadline = Date.now() + TIME_BOUND_MS;
       let sent = 0;
