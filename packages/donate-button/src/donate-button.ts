@@ -5,7 +5,7 @@ import {baseStyles, formatMoney, headingLevel, LienElement, LienError, LienError
 import {templates as fr} from './generated/locales/fr.js';
 import {parseAmounts, readAmount} from './amount.js';
 import {dialogStyles, donateButtonStyles, goalStyles, transferStyles} from './donate-button.styles.js';
-import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider} from './providers.js';
+import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider, type ProviderSettings} from './providers.js';
 import {epcPayload, groupIban, normalizeIban, TransferQrError} from './sepa.js';
 import {taxReduction, type TaxRate} from './tax.js';
 
@@ -31,9 +31,6 @@ declare global {
     'donate-button': DonateButton;
   }
 }
-
-/** The attributes of each provider's settings, passed to its hand-over rule as they are. */
-const SETTINGS = ['organization', 'form', 'href', 'hosted-button-id', 'business', 'account', 'collective', 'currency'] as const;
 
 /**
  * A donation panel that an association's page holds itself: preset amounts and an amount of one's own (read in the
@@ -150,13 +147,12 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     this.inline = false;
   }
 
-  private get presets(): number[] {
-    const presets = parseAmounts(this.amounts);
-    return presets.length ? presets : [10, 25, 50];
-  }
+  /** The preset amounts and the frequencies offered, derived from the settings once per update. */
+  private presets: number[] = [];
+  private offered: DonationFrequency[] = [];
 
   /** The frequencies asked for that the provider can take: Stripe and PayPal are once, Liberapay recurring. */
-  private get offered(): DonationFrequency[] {
+  private offeredFrequencies(): DonationFrequency[] {
     const asked = (['once', 'monthly'] as const).filter((f) => this.frequencies.split(/[\s,]+/).includes(f));
     // A QR code starts one transfer; a monthly one is a standing order, which the donor sets up in their bank.
     if (this.provider === 'sepa') return ['once'];
@@ -168,19 +164,29 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
 
   private target(amount: number, frequency: DonationFrequency) {
     if (!(DONATION_PROVIDERS as readonly string[]).includes(this.provider)) return undefined;
-    const settings = Object.fromEntries(SETTINGS.map((name) => [name, this.getAttribute(name)]));
+    const settings: ProviderSettings = {
+      organization: this.organization,
+      form: this.form,
+      href: this.href,
+      'hosted-button-id': this.hostedButtonId,
+      business: this.business,
+      account: this.account,
+      collective: this.collective,
+      currency: this.currency,
+    };
     return donationTarget(this.provider as DonationProvider, settings, {amount, frequency});
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('amounts') || changed.has('amount')) {
-      const presets = this.presets;
-      const first = this.amount ?? presets[Math.min(1, presets.length - 1)]!;
-      if (presets.includes(first)) this.chosen = first;
+      const parsed = parseAmounts(this.amounts);
+      this.presets = parsed.length ? parsed : [10, 25, 50];
+      const first = this.amount ?? this.presets[Math.min(1, this.presets.length - 1)]!;
+      if (this.presets.includes(first)) this.chosen = first;
       else [this.chosen, this.custom] = ['custom', String(first)];
     }
-    const offered = this.offered;
-    if (offered.length && !offered.includes(this.frequency)) this.frequency = offered[0]!;
+    this.offered = this.offeredFrequencies();
+    if (this.offered.length && !this.offered.includes(this.frequency)) this.frequency = this.offered[0]!;
   }
 
   /** The amount chosen, or a validation error in words. */
