@@ -123,11 +123,14 @@ describe('DataController', () => {
     const el = await fixture<EntryElement>(fixtureHtml`<test-entry word="un"></test-entry>`);
     const errors: unknown[] = [];
     el.addEventListener('lien-error', (event) => errors.push(event.detail.error));
-    el.word = 'deux';
     await el.updateComplete;
+    // The load under way ends in an abort (a stale one would be ignored by the task whatever it ended in).
     el.loads.get('un')!.reject(new DOMException('Aborted', 'AbortError'));
+    await el.data.settled;
     await el.updateComplete;
+    expect(el.data.loading).to.equal(false);
     expect(errors).to.deep.equal([]);
     expect(el.data.error).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('button.retry'), 'an abort offered a retry').to.equal(null);
   });
 });

@@ -4,6 +4,7 @@ import {html} from 'lit';
 import {setLocale} from '@lien/core';
 import '../src/define.js';
 import type {DonateButton, DonateDetail} from '../src/donate-button.js';
+import {waitFor} from '@lien/testing';
 
 const $ = <T extends Element = HTMLElement>(el: DonateButton, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const text = (el: DonateButton, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -176,10 +177,7 @@ describe('<donate-button inline provider="sepa">', () => {
     $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
     await el.updateComplete;
     expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'sepa'});
-    const svg = await new Promise<SVGSVGElement>((resolve) => {
-      const look = () => ($<SVGSVGElement>(el, 'svg[part=qr]') ? resolve($<SVGSVGElement>(el, 'svg[part=qr]')!) : setTimeout(look, 20));
-      look();
-    });
+    const svg = await waitFor(() => $<SVGSVGElement>(el, 'svg[part=qr]'), 'no QR code drawn');
     expect(svg.getAttribute('role')).to.equal('img');
     const read = await qrReader();
     const image = await pixels(svg);
@@ -196,7 +194,8 @@ describe('<donate-button inline provider="sepa">', () => {
     $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
     await el.updateComplete;
     expect(text(el, '.error[role=alert]:not(#amount-error)')).to.contain('iban');
-    expect($(el, 'svg[part=qr]')).to.equal(null);
+    // Not the QR code alone, which comes later: nothing of the transfer is shown.
+    expect($(el, '[part=transfer]')).to.equal(null);
   });
 });
 
