@@ -1,6 +1,6 @@
 import {readAccessibility} from './accessibility.js';
 import {setStatus, type Accessibility, type NeedStatus, type Place, type PlaceSourceName} from './place.js';
-import {formatAddress, httpUrl, isoDate, newPlace, position, text} from './fields.js';
+import {formatAddress, httpUrl, isoDate, newPlace, text} from './fields.js';
 import {isObject} from './read.js';
 import {wheelchairAt} from './rules.js';
 
@@ -83,9 +83,3 @@ export function a11yPlace(feature: Record<string, unknown>, lat: number, lon: nu
   });
 }
 
-/** The position of a GeoJSON Point feature (lon, lat), else a parse error that drops the feature. */
-export function pointPosition(feature: Record<string, unknown>, at: string): {lat: number; lon: number} {
-  const geometry = isObject(feature.geometry) ? feature.geometry : {};
-  const c = geometry.type === 'Point' && Array.isArray(geometry.coordinates) ? geometry.coordinates : [];
-  return position(c[1], c[0], `${at}.geometry`);
-}

@@ -1,6 +1,6 @@
-import {a11yPlace, pointPosition} from './a11yjson.js';
+import {a11yPlace} from './a11yjson.js';
 import {PlaceCollector} from './collect.js';
-import {compact, httpUrl, text} from './fields.js';
+import {compact, httpUrl, pointPosition, text} from './fields.js';
 import type {Attribution, PlacesRead} from './place.js';
 import {isObject, readArray, readObject} from './read.js';
 

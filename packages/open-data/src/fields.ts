@@ -119,6 +119,13 @@ export function position(lat: unknown, lon: unknown, field: string): {lat: numbe
   return {lat: la!, lon: lo!};
 }
 
+/** The position of a GeoJSON Point feature (lon, lat), else a parse error that drops the feature. */
+export function pointPosition(feature: Record<string, unknown>, at: string): {lat: number; lon: number} {
+  const geometry = isObject(feature.geometry) ? feature.geometry : {};
+  const c = geometry.type === 'Point' && Array.isArray(geometry.coordinates) ? geometry.coordinates : [];
+  return position(c[1], c[0], `${at}.geometry`);
+}
+
 /** One way to write an address whatever the source: "12 Rue X, 75001 Paris" (blank parts left out). */
 export function formatAddress(streetParts: unknown[], cityParts: unknown[]): string | undefined {
   const join = (parts: unknown[]) => parts.map((p) => text(p, 500)).filter(Boolean).join(' ');

@@ -1,7 +1,7 @@
 import {readAccessibility} from './accessibility.js';
 import {PlaceCollector} from './collect.js';
 import {PLACE_SOURCES, type Attribution, type Place, type PlaceSourceName, type PlacesRead} from './place.js';
-import {compact, httpUrl, isoDate, newPlace, position, text} from './fields.js';
+import {compact, httpUrl, isoDate, newPlace, pointPosition, text} from './fields.js';
 import {isObject, readArray, readObject} from './read.js';
 
 /**
@@ -48,9 +48,7 @@ function readLicence(value: unknown): Attribution | undefined {
 /** One feature of `/v1/places`; `at` names it in a parse error. */
 export function readLienPlace(value: unknown, at: string): Place {
   const feature = readObject(value, at);
-  const geometry = isObject(feature.geometry) ? feature.geometry : {};
-  const c = geometry.type === 'Point' && Array.isArray(geometry.coordinates) ? geometry.coordinates : [];
-  const {lat, lon} = position(c[1], c[0], `${at}.geometry`);
+  const {lat, lon} = pointPosition(feature, at);
   const p = isObject(feature.properties) ? feature.properties : {};
   const source = PLACE_SOURCES.find((s) => s === p.source) ?? 'sample';
   const id = text(p.id, 300) ?? text(feature.id, 300) ?? `${lat},${lon}`;

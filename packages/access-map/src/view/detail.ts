@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {msg, str} from '@lit/localize';
-import {formatDate, renderHeading, type HeadingLevel} from '@lien/core';
+import {formatDate, levelBelow, renderHeading, type HeadingLevel} from '@lien/core';
 import {needStatus} from '@lien/open-data/place.js';
 import {NEEDS, type Place} from '@lien/open-data/place.js';
 import {
@@ -30,7 +30,7 @@ function section(level: HeadingLevel, title: string, sentences: (string | undefi
  * name is a heading of `level`, its sections one level below; "Back" names where it returns to.
  */
 export function renderDetail(place: Place, onBack: () => void, backTo: 'list' | 'map', level: HeadingLevel): TemplateResult {
-  const sub = Math.min(6, level + 1) as HeadingLevel;
+  const sub = levelBelow(level, 1, level);
   const a = place.accessibility;
   const text = description(a);
   const source = sourceName(place);
