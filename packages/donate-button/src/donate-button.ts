@@ -32,6 +32,14 @@ declare global {
   }
 }
 
+/** What the visitor chooses again on the provider's page, which cannot be told it from here. */
+function leftToChooseText(left: readonly ('amount' | 'frequency')[], host: string, amount: string): string | undefined {
+  if (left.includes('amount') && left.includes('frequency')) return msg(str`On ${host}, enter ${amount} again and choose a monthly gift.`);
+  if (left.includes('amount')) return msg(str`On ${host}, enter ${amount} again: the amount cannot be passed on to it.`);
+  if (left.includes('frequency')) return msg(str`On ${host}, tick the monthly gift.`);
+  return undefined;
+}
+
 /**
  * A donation panel that an association's page holds itself: preset amounts and an amount of one's own (read in the
  * page's language), once or monthly where the provider allows it, what the gift really costs after the French tax
@@ -303,6 +311,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       // keep the first preset
     }
     const fallback = this.target(fallbackAmount, this.frequency);
+    const nextStep = fallback && !isRefusal(fallback) ? leftToChooseText(fallback.leftToChoose, new URL(fallback.url).host, formatMoney(fallbackAmount, this.currency)) : undefined;
     const note = this.taxNote();
     return html`<form part="panel" class="panel" novalidate @submit=${(e: Event) => this.donate(e)}>
       ${this.renderGoal()}
@@ -344,7 +353,8 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       <p part="tax-note" class="tax-note" aria-live="polite">${note}</p>
       ${settingsError ? html`<p class="error" role="alert">${settingsError.message}</p>` : nothing}
       ${this.transfer ? this.renderTransfer(this.transfer) : nothing}
-      <button part="donate" type="submit">${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
+      ${nextStep ? html`<p part="next-step" id="next-step" class="note">${nextStep}</p>` : nothing}
+      <button part="donate" type="submit" aria-describedby=${nextStep ? 'next-step' : nothing}>${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
       ${fallback && !isRefusal(fallback)
         ? html`<p part="fallback" class="fallback">
             ${msg("Or give on the provider's own page:")} <a href=${fallback.url} rel="noopener">${new URL(fallback.url).host}</a>

@@ -82,6 +82,26 @@ for (const locale of ['en', 'fr'] as const) {
       await el.updateComplete;
       expect(text(el, '[part=tax-note]')).to.equal('');
     });
+
+    it("says what the visitor enters again on the provider's page, next to the button", async () => {
+      const el = await fixture<DonateButton>(html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons-2026"></donate-button>`);
+      await typeAmount(el, '40');
+      expect(text(el, '[part=next-step]')).to.equal(
+        locale === 'fr'
+          ? 'Sur www.helloasso.com, saisissez à nouveau 40 € : le montant ne peut pas lui être transmis.'
+          : 'On www.helloasso.com, enter €40 again: the amount cannot be passed on to it.'
+      );
+      expect($(el, 'button[part=donate]')!.getAttribute('aria-describedby')).to.equal('next-step');
+      await expect(el).to.be.accessible();
+      // Liberapay takes the amount and the frequency from the link: nothing to enter again.
+      el.provider = 'liberapay';
+      el.account = 'LienDeQuartier';
+      await el.updateComplete;
+      expect($(el, '[part=next-step]')).to.equal(null);
+      expect($(el, 'button[part=donate]')!.hasAttribute('aria-describedby')).to.equal(false);
+      // Settings set from a script count as attributes do.
+      expect((await donate(el))?.url).to.match(/^https:\/\/liberapay\.com\/LienDeQuartier\/donate\?currency=EUR&period=monthly&amount=40/);
+    });
   });
 }
 
