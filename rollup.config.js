@@ -6,6 +6,7 @@
 import {existsSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import {moduleWorkers} from './scripts/build/rollup-module-workers.mjs';
@@ -56,6 +57,9 @@ export default {
     autoloader({name: 'lien', elements}),
     nodeResolve({exportConditions: ['lien-source', 'browser', 'production'], extensions: ['.ts', '.mjs', '.js']}),
     moduleWorkers(),
+    // The markup and styles inside Lit's html`` and css`` templates, without their indentation and comments; a template
+    // it cannot minify stops the build rather than shipping unchecked.
+    minifyHTML({include: ['packages/**/*.ts', 'demo/**/*.ts'], failOnError: true}),
     esbuild({tsconfig: 'tsconfig.json', target: 'es2021', legalComments: 'none'}),
     // Terser compresses a few percent smaller than esbuild's minifier (two passes, top-level names mangled).
     terser({ecma: 2020, module: true, compress: {passes: 2}, format: {comments: false}}),
