@@ -19,6 +19,8 @@ export interface GatewayOptions {
   siteCsp?: string;
   /** Origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
   allowedOrigins?: string[];
+  /** The gateway's public address (`https://gateway.example`), for the return addresses it gives HelloAsso; by default the origin each request used. */
+  publicUrl?: string;
   adminToken?: string;
   bodyLimitBytes?: number;
   /** Load the bundled sample data into an empty database (default true). */
@@ -40,6 +42,10 @@ export interface GatewayOptions {
     maxAmountCents?: number;
     /** Checkouts one client may create a minute (default 10): each is created at HelloAsso. */
     checkoutsPerMinute?: number;
+    /** The signature key HelloAsso gives (to partners) with a notification address: notifications must be signed with it. */
+    notificationKey?: string;
+    /** Without a key, the addresses notifications are taken from (default HelloAsso's production and sandbox ones). */
+    notificationSources?: string[];
   };
   acceslibre?: {apiUrl?: string; apiKey?: string};
   apiEngagement?: {apiUrl?: string; apiKey?: string};
@@ -81,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
     staticDir: env.LIEN_STATIC_DIR || undefined,
     siteCsp: env.LIEN_SITE_CSP || undefined,
     allowedOrigins: list(env.LIEN_ALLOWED_ORIGINS),
+    publicUrl: env.LIEN_PUBLIC_URL || undefined,
     adminToken: env.LIEN_ADMIN_TOKEN || undefined,
     bodyLimitBytes: int(env.LIEN_BODY_LIMIT_BYTES),
     loadSampleData: env.LIEN_SAMPLE_DATA !== '0',
@@ -97,6 +104,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
       minAmountCents: int(env.LIEN_DONATION_MIN_CENTS),
       maxAmountCents: int(env.LIEN_DONATION_MAX_CENTS),
       checkoutsPerMinute: int(env.LIEN_CHECKOUT_RATE_LIMIT),
+      notificationKey: env.HELLOASSO_NOTIFICATION_KEY || undefined,
+      notificationSources: env.HELLOASSO_NOTIFICATION_SOURCES ? list(env.HELLOASSO_NOTIFICATION_SOURCES) : undefined,
     },
     acceslibre: {apiUrl: env.ACCESLIBRE_API_URL || undefined, apiKey: env.ACCESLIBRE_API_KEY || undefined},
     apiEngagement: {

@@ -149,8 +149,10 @@ export const openapiDocument = {
       post: {
         summary: 'Start a HelloAsso donation',
         description:
-          'once: creates a HelloAsso checkout intent and answers its redirect URL. monthly: answers the association’s ' +
-          'HelloAsso donation form (`form` required), where HelloAsso handles monthly giving. Amount bounds are enforced here.',
+          'once: creates a HelloAsso checkout intent and answers its redirect URL; HelloAsso sends the donor back through ' +
+          'this gateway (`/v1/donations/helloasso/return/…`), which sends them on to `returnUrl` with `?lien-checkout={id}`. ' +
+          'monthly: answers the association’s HelloAsso donation form (`form` required), where HelloAsso handles monthly giving. ' +
+          'Amount bounds are enforced here.',
         requestBody: {
           required: true,
           content: {
@@ -163,9 +165,7 @@ export const openapiDocument = {
                   frequency: {enum: ['once', 'monthly'], default: 'once'},
                   organization: {type: 'string', description: 'HelloAsso organization slug (default HELLOASSO_ORGANIZATION)'},
                   form: {type: 'string', description: 'HelloAsso donation form slug (required for monthly)'},
-                  returnUrl: {type: 'string', format: 'uri', description: 'https (http only for localhost)'},
-                  backUrl: {type: 'string', format: 'uri'},
-                  errorUrl: {type: 'string', format: 'uri'},
+                  returnUrl: {type: 'string', format: 'uri', description: 'The donor’s page: https (http only for localhost), of an allowed origin'},
                   itemName: {type: 'string', maxLength: 250},
                 },
               },
@@ -186,15 +186,38 @@ export const openapiDocument = {
       get: {
         summary: 'The state of a checkout, as HelloAsso reports it (never trusted from the return URL)',
         description:
-          'confirmed only when a payment of the order is Authorized, Registered or Processed; refused when every payment failed; ' +
-          'pending otherwise (also for an order without payments). Rate-limited per client (429 with Retry-After): each lookup is a HelloAsso request.',
+          'confirmed only when a payment of the order is Authorized (AuthorizedPreprod in the sandbox) or Registered, or a verified ' +
+          'notification said so; refused when every payment failed. While the lookup shows no order: what the return told ' +
+          '(abandoned: back from the payment page; refused: sent to the error address) or a notification, else pending. ' +
+          'Rate-limited per client (429 with Retry-After): each lookup is a HelloAsso request.',
         parameters: [{name: 'id', in: 'path', required: true, schema: {type: 'string'}}],
         responses: {
-          '200': json({type: 'object', properties: {id: {type: 'string'}, state: {enum: ['pending', 'confirmed', 'refused']}, amount: {type: 'integer'}, orderId: {type: 'string'}}}),
+          '200': json({type: 'object', properties: {id: {type: 'string'}, state: {enum: ['pending', 'confirmed', 'refused', 'abandoned']}, amount: {type: 'integer'}, orderId: {type: 'string'}}}),
           '404': error,
           '429': error,
           '502': error,
         },
+      },
+    },
+    '/v1/donations/helloasso/return/{reference}': {
+      get: {
+        summary: 'HelloAsso’s way back from a checkout made here: notes what it tells, then 303 to the donor’s page with ?lien-checkout={id}',
+        description: '`way=back` notes the checkout abandoned; `way=error`, or a `code` other than `succeeded`, refused. `code=succeeded` proves nothing and changes nothing.',
+        parameters: [
+          {name: 'reference', in: 'path', required: true, schema: {type: 'string'}},
+          q('way', 'return | back | error (set by the gateway)'),
+          q('checkoutIntentId', 'Added by HelloAsso'),
+          q('code', 'Added by HelloAsso: succeeded, refused…'),
+        ],
+        responses: {'303': {description: 'To the donor’s page'}, '400': error, '404': error, '429': error},
+      },
+    },
+    '/v1/donations/helloasso/notifications': {
+      post: {
+        summary: 'HelloAsso’s notifications: a Payment (matched by the checkout’s metadata) or an Order (by checkoutIntentId) confirms or refuses a checkout made here',
+        description: 'Signed with HELLOASSO_NOTIFICATION_KEY (HMAC-SHA256 of the body, hex, in x-ha-signature), or, without a key, sent from HELLOASSO_NOTIFICATION_SOURCES.',
+        requestBody: {required: true, content: {'application/json': {schema: {type: 'object'}}}},
+        responses: {'200': json({type: 'object', properties: {used: {type: 'boolean'}}}), '400': error, '401': error},
       },
     },
     '/v1/proxy/acceslibre/erps/': {

@@ -7,7 +7,7 @@ import type {GatewayOptions} from './config.js';
 import {DEFAULT_DATA_DIR, openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrate.js';
 import {ApiError, errorBody} from './errors.js';
-import {HelloAssoClient} from './upstream/helloasso.js';
+import {HELLOASSO_NOTIFICATION_SOURCES, HelloAssoClient} from './upstream/helloasso.js';
 import {donationRoutes} from './routes/donations.js';
 import {missionRoutes} from './routes/missions.js';
 import {openapiRoutes} from './routes/openapi.js';
@@ -183,6 +183,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     minAmountCents: ha.minAmountCents ?? 100,
     checkoutsPerMinute: ha.checkoutsPerMinute ?? 10,
     maxAmountCents: ha.maxAmountCents ?? 1_000_000,
+    publicUrl: options.publicUrl,
+    allowedOrigins: options.allowedOrigins ?? [],
+    notificationKey: ha.notificationKey,
+    notificationSources: ha.notificationSources ?? HELLOASSO_NOTIFICATION_SOURCES,
   });
   proxyRoutes(app, {
     acceslibre: {apiUrl: options.acceslibre?.apiUrl ?? 'https://acceslibre.beta.gouv.fr', apiKey: options.acceslibre?.apiKey},

@@ -4,9 +4,19 @@ import {after, before, beforeEach, describe, it} from 'node:test';
 import {backends} from './helpers/backends.js';
 import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
-import {get, post} from './helpers/http.js';
+import {call, get, post} from './helpers/http.js';
 import {refusedPort} from '@lien/testing/mock-server.mjs';
 import {CHECKOUT_STATUS_RATE_LIMIT} from '../src/routes/donations.js';
+import {createHmac} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+
+const NOTIFICATION_KEY = 'signature-key-from-helloasso';
+/** HelloAsso's own example notification (fixtures/helloasso/README.md), given the metadata the checkout was created with. */
+function notification(file: string, metadata?: unknown): Record<string, unknown> {
+  const example = JSON.parse(readFileSync(new URL(`../../../test/fixtures/helloasso/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return metadata === undefined ? example : {...example, metadata};
+}
+const sign = (body: string, key = NOTIFICATION_KEY) => createHmac('sha256', key).update(body).digest('hex');
 
 const CLIENT_ID = 'client-id-test';
 const SECRET = 'super-secret-helloasso-value';
@@ -15,6 +25,7 @@ const ORG = 'les-amis-du-quartier';
 /** A fake HelloAsso: OAuth2 tokens that expire, checkout intents, and switches to make it misbehave. */
 function fakeHelloAsso(clock: () => number) {
   let issued = 0;
+  let intents = 0;
   const valid = new Map<string, number>(); // access token → expiry
   const refreshTokens = new Set<string>();
   const state = {refuseRefresh: false, revokeAll: false, failNext: 0 as number, status: 500, retryAfter: '', paid: new Set<string>(), orders: new Map<string, unknown>()};
@@ -42,13 +53,13 @@ function fakeHelloAsso(clock: () => number) {
       state.failNext--;
       return {status: state.status, headers: state.retryAfter ? {'retry-after': state.retryAfter} : undefined, body: {message: `boom ${SECRET}`}};
     }
-    const intents = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(r.path);
-    if (!intents) return {status: 404, body: {}};
+    const path = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(r.path);
+    if (!path) return {status: 404, body: {}};
     if (r.method === 'POST') {
-      const id = String(9000 + issued * 10 + Math.floor(Math.random() * 10));
+      const id = String(9000 + ++intents);
       return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`}};
     }
-    const id = intents[2]!;
+    const id = path[2]!;
     const order = state.orders.get(id) ?? (state.paid.has(id) ? {id: 77, payments: [{state: 'Authorized'}]} : undefined);
     return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`, ...(order ? {order} : {})}};
   };
@@ -72,7 +83,15 @@ for (const backend of backends()) {
         now,
         logLevel: 'info',
         logStream: new Writable({write: (chunk, _e, done) => ((logs += chunk), done())}),
-        helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, minAmountCents: 100, maxAmountCents: 100_000, checkoutsPerMinute: 1000},
+        helloasso: {
+          apiUrl: upstream.url,
+          clientId: CLIENT_ID,
+          clientSecret: SECRET,
+          minAmountCents: 100,
+          maxAmountCents: 100_000,
+          checkoutsPerMinute: 1000,
+          notificationKey: NOTIFICATION_KEY,
+        },
       });
     });
     after(async () => {
@@ -88,10 +107,19 @@ for (const backend of backends()) {
       assert.match(r.json.redirectUrl, /^https:\/\/checkout\.fake\/\d+$/);
       assert.equal(r.json.kind, 'checkout');
       const sent = JSON.parse(upstream.seen.find((s) => s.method === 'POST' && s.path.endsWith('/checkout-intents'))!.body);
-      assert.deepEqual(
-        {...sent, metadata: undefined},
-        {totalAmount: 2500, initialAmount: 2500, itemName: 'Don', backUrl: 'https://asso.example/merci', errorUrl: 'https://asso.example/merci', returnUrl: 'https://asso.example/merci', containsDonation: true, metadata: undefined}
-      );
+      const reference = sent.metadata.reference as string;
+      assert.match(reference, /^[0-9a-f-]{36}$/);
+      const way = (name: string) => `${gw.url}/v1/donations/helloasso/return/${reference}?way=${name}`;
+      assert.deepEqual(sent, {
+        totalAmount: 2500,
+        initialAmount: 2500,
+        itemName: 'Don',
+        backUrl: way('back'),
+        errorUrl: way('error'),
+        returnUrl: way('return'),
+        containsDonation: true,
+        metadata: {source: 'lien', reference},
+      });
       assert.equal(upstream.seen.find((s) => s.path.endsWith('/checkout-intents'))!.path, `/v5/organizations/${ORG}/checkout-intents`);
       await checkout({amount: 1000});
       assert.deepEqual(grants(), ['client_credentials'], 'the second checkout reuses the token');
@@ -159,7 +187,7 @@ for (const backend of backends()) {
       assert.equal(bad.status, 400);
     });
 
-    it('confirms only an order with a payment HelloAsso authorized, registered or processed', async () => {
+    it('confirms only an order with a payment HelloAsso authorized or registered', async () => {
       const id = (await checkout()).json.id as string;
       for (const [order, state] of [
         [{id: 78}, 'pending'],
@@ -167,13 +195,90 @@ for (const backend of backends()) {
         [{id: 78, payments: [{state: 'Pending'}]}, 'pending'],
         [{id: 78, payments: [{state: 'Refused'}]}, 'refused'],
         [{id: 78, payments: [{state: 'Refused'}, {state: 'Registered'}]}, 'confirmed'],
-        [{id: 78, payments: [{state: 'Processed'}]}, 'confirmed'],
+        [{id: 78, payments: [{state: 'AuthorizedPreprod'}]}, 'confirmed'],
+        [{id: 78, payments: [{state: 'WaitingBankValidation'}]}, 'pending'],
+        [{id: 78, payments: [{state: 'Error'}, {state: 'Canceled'}]}, 'refused'],
+        // Not a PaymentState in HelloAsso's OpenAPI document: it proves nothing.
+        [{id: 78, payments: [{state: 'Processed'}]}, 'pending'],
       ] as const) {
         fake.state.orders.set(id, order);
         const r = await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`);
         assert.equal(r.json.state, state, JSON.stringify(order));
       }
       fake.state.orders.delete(id);
+    });
+
+    /** A checkout, with the return addresses the gateway gave HelloAsso. */
+    async function checkoutWithWays() {
+      const id = (await checkout()).json.id as string;
+      const sent = JSON.parse(upstream.seen.filter((s) => s.method === 'POST' && s.path.endsWith('/checkout-intents')).at(-1)!.body);
+      return {id, reference: sent.metadata.reference as string, ways: {back: sent.backUrl as string, error: sent.errorUrl as string, return: sent.returnUrl as string}};
+    }
+    const state = async (id: string) => (await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`)).json.state as string;
+    /** What a browser sent back by HelloAsso gets: the gateway's redirect to the donor's page. */
+    const follow = (url: string) => call(url, {redirect: 'manual'});
+
+    it('sends the donor back to their page with the checkout id, noting an abandoned or refused payment; a claimed success proves nothing', async () => {
+      const abandoned = await checkoutWithWays();
+      const back = await follow(abandoned.ways.back);
+      assert.equal(back.status, 303, back.text);
+      assert.equal(back.headers.get('location'), `https://asso.example/merci?lien-checkout=${abandoned.id}`);
+      assert.equal(await state(abandoned.id), 'abandoned');
+
+      const refused = await checkoutWithWays();
+      // HelloAsso adds its own parameters to the address it was given.
+      assert.equal((await follow(`${refused.ways.error}&checkoutIntentId=${refused.id}&error=refused`)).status, 303);
+      assert.equal(await state(refused.id), 'refused');
+      const refusedByCode = await checkoutWithWays();
+      await follow(`${refusedByCode.ways.return}&checkoutIntentId=${refusedByCode.id}&code=refused`);
+      assert.equal(await state(refusedByCode.id), 'refused');
+
+      const claimed = await checkoutWithWays();
+      await follow(`${claimed.ways.return}&checkoutIntentId=${claimed.id}&code=succeeded&orderId=1`);
+      assert.equal(await state(claimed.id), 'pending', 'code=succeeded without HelloAsso’s confirmation');
+      fake.state.paid.add(claimed.id);
+      assert.equal(await state(claimed.id), 'confirmed');
+      // A back press after paying does not undo HelloAsso's word.
+      await follow(claimed.ways.back);
+      assert.equal(await state(claimed.id), 'confirmed');
+
+      const forged = await follow(`${gw.url}/v1/donations/helloasso/return/00000000-0000-0000-0000-000000000000?way=back`);
+      assert.equal(forged.status, 404);
+      assert.equal((await follow(`${abandoned.ways.back.replace('way=back', 'way=elsewhere')}`)).status, 400);
+    });
+
+    it('takes HelloAsso’s signed notifications: a checkout payment authorized or refused, an order by its checkout id', async () => {
+      const paid = await checkoutWithWays();
+      const body = JSON.stringify(notification('notification-payment-checkout-authorized.json', {source: 'lien', reference: paid.reference}));
+      // The example is the sandbox's association; this checkout was created for another one.
+      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, body, {'x-ha-signature': sign(body)})).json, {used: false});
+      const ours = notification('notification-payment-checkout-authorized.json', {source: 'lien', reference: paid.reference}) as {data: {order: Record<string, unknown>}};
+      ours.data.order.organizationSlug = ORG;
+      const signed = JSON.stringify(ours);
+      const unsigned = await post(`${gw.url}/v1/donations/helloasso/notifications`, signed);
+      const badly = await post(`${gw.url}/v1/donations/helloasso/notifications`, signed, {'x-ha-signature': sign(signed, 'another key')});
+      assert.deepEqual([unsigned.status, badly.status], [401, 401]);
+      assert.equal(await state(paid.id), 'pending', 'nothing unsigned is believed');
+      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, signed, {'x-ha-signature': sign(signed)})).json, {used: true});
+      assert.equal(await state(paid.id), 'confirmed', 'confirmed by the notification, before HelloAsso’s lookup shows the order');
+
+      const waiting = notification('notification-payment-checkout-waiting.json', {source: 'lien', reference: paid.reference});
+      const waitingBody = JSON.stringify(waiting);
+      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, waitingBody, {'x-ha-signature': sign(waitingBody)})).json, {used: false});
+
+      const refused = await checkoutWithWays();
+      const order = notification('notification-order-donation.json') as {data: Record<string, unknown> & {payments: {state: string}[]}};
+      order.data.checkoutIntentId = Number(refused.id);
+      order.data.organizationSlug = ORG;
+      for (const payment of order.data.payments) payment.state = 'Refused';
+      const orderBody = JSON.stringify(order);
+      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, orderBody, {'x-ha-signature': sign(orderBody)})).json, {used: true});
+      assert.equal(await state(refused.id), 'refused');
+
+      const form = JSON.stringify(notification('notification-form-sample.json'));
+      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, form, {'x-ha-signature': sign(form)})).json, {used: false});
+      const notJson = await post(`${gw.url}/v1/donations/helloasso/notifications`, '{"eventType":', {'x-ha-signature': sign('{"eventType":')});
+      assert.equal(notJson.status, 400);
     });
 
     it('enforces amount bounds and safe URLs on the server', async () => {
@@ -271,6 +376,49 @@ describe('HelloAsso checkouts, rate-limited', () => {
       assert.deepEqual(statuses, [200, 200, 200, 429, 429, 429]);
       assert.ok(Number(last!.headers.get('retry-after')) > 0);
       assert.equal(upstream.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/checkout-intents')).length, 3);
+    } finally {
+      await gw.stop();
+      await upstream.close();
+    }
+  });
+});
+
+describe('HelloAsso notifications without a signature key', () => {
+  it('are taken only from the addresses HelloAsso sends them from', async () => {
+    const clock = Date.parse('2026-05-01T10:00:00Z');
+    const fake = fakeHelloAsso(() => clock);
+    const upstream = await startFakeUpstream(fake.handler);
+    const options = {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET};
+    const documented = await testGateway(backends()[0]!, {now: () => clock, helloasso: options});
+    const loopback = await testGateway(backends()[0]!, {now: () => clock, helloasso: {...options, notificationSources: ['127.0.0.1']}});
+    try {
+      const body = notification('notification-payment-sample.json');
+      assert.equal((await post(`${documented.url}/v1/donations/helloasso/notifications`, body)).status, 401, 'loopback is not HelloAsso');
+      const taken = await post(`${loopback.url}/v1/donations/helloasso/notifications`, body);
+      assert.deepEqual([taken.status, taken.json], [200, {used: false}], 'from an allowed address, read (and not about a checkout made here)');
+    } finally {
+      await documented.stop();
+      await loopback.stop();
+      await upstream.close();
+    }
+  });
+});
+
+describe('HelloAsso checkouts for the allowed origins', () => {
+  it('send a donor back only to a page of an origin the gateway serves', async () => {
+    const clock = Date.parse('2026-05-01T10:00:00Z');
+    const fake = fakeHelloAsso(() => clock);
+    const upstream = await startFakeUpstream(fake.handler);
+    const gw = await testGateway(backends()[0]!, {
+      now: () => clock,
+      allowedOrigins: ['https://asso.example'],
+      helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET},
+    });
+    try {
+      const elsewhere = await post(`${gw.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://phishing.example/merci'});
+      assert.deepEqual([elsewhere.status, Object.keys(elsewhere.json.error.fields)], [400, ['returnUrl']]);
+      const home = await post(`${gw.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/dons'});
+      assert.equal(home.status, 200, home.text);
     } finally {
       await gw.stop();
       await upstream.close();

@@ -18,6 +18,12 @@ interface Token {
   expiresAt: number;
 }
 
+/**
+ * The addresses HelloAsso sends notifications from, production then sandbox, as https://dev.helloasso.com/docs/secure-webhook
+ * gives them ("IP de production : 51.138.206.200", "IP de test : 4.233.135.234").
+ */
+export const HELLOASSO_NOTIFICATION_SOURCES = ['51.138.206.200', '4.233.135.234'];
+
 /** Renew this long before the announced expiry, so a token never dies between our check and HelloAsso's. */
 const EXPIRY_MARGIN_MS = 60_000;
 const TOKEN_KEY = 'helloasso';
