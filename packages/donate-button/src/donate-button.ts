@@ -1,13 +1,15 @@
 import {html, nothing, svg, type PropertyValues} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {msg, str} from '@lit/localize';
-import {baseStyles, formatMoney, headingLevel, LienElement, LienError, LienErrorEvent, LienEvent, levelBelow, renderHeading, toLienError} from '@lien/core';
+import {baseStyles, formatMoney, headingLevel, isAbort, LienElement, LienError, LienErrorEvent, LienEvent, levelBelow, renderHeading, toLienError} from '@lien/core';
 import {templates as fr} from './generated/locales/fr.js';
 import {parseAmounts, readAmount} from './amount.js';
 import {dialogStyles, donateButtonStyles, goalStyles, transferStyles} from './donate-button.styles.js';
 import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider, type ProviderSettings} from './providers.js';
-import {epcPayload, groupIban, normalizeIban, TransferQrError} from './sepa.js';
+import {followCheckout, returnedCheckout, startCheckout, type CheckoutState} from './checkout.js';
+import type {PreparedTransfer} from './sepa-qr.part.js';
 import {taxReduction, type TaxRate} from './tax.js';
+import {donationServiceError, leftToChooseText, settingError} from './messages.js';
 
 /** What `lien-donate` says, before the visitor leaves the page; cancel it to keep them. */
 export interface DonateDetail {
@@ -32,21 +34,17 @@ declare global {
   }
 }
 
-/** What the visitor chooses again on the provider's page, which cannot be told it from here. */
-function leftToChooseText(left: readonly ('amount' | 'frequency')[], host: string, amount: string): string | undefined {
-  if (left.includes('amount') && left.includes('frequency')) return msg(str`On ${host}, enter ${amount} again and choose a monthly gift.`);
-  if (left.includes('amount')) return msg(str`On ${host}, enter ${amount} again: the amount cannot be passed on to it.`);
-  if (left.includes('frequency')) return msg(str`On ${host}, tick the monthly gift.`);
-  return undefined;
-}
+/** The checkouts an element on this page already speaks for. */
+const claimedCheckouts = new Set<string>();
 
 /**
  * A donation panel that an association's page holds itself: preset amounts and an amount of one's own (read in the
  * page's language), once or monthly where the provider allows it, what the gift really costs after the French tax
  * reduction, and a hand-over to the association's payment provider. No provider script or frame is loaded.
  *
- * By default a button opens the panel in a modal dialog; `inline` puts it in the page. The HelloAsso checkout through a
- * gateway, and goals read from the providers, come next.
+ * By default a button opens the panel in a modal dialog; `inline` puts it in the page. With `provider="helloasso"` and
+ * a `gateway`, the gateway creates a HelloAsso checkout for the chosen amount; back on the page, the element asks the
+ * gateway how the payment ended and thanks the donor only once HelloAsso has confirmed it.
  *
  * @customElement donate-button
  * @fires lien-donate - The visitor chose and is about to leave for the provider (`detail.amount`, `currency`, `frequency`, `provider`, `url`); cancelable.
@@ -59,6 +57,7 @@ function leftToChooseText(left: readonly ('amount' | 'frequency')[], host: strin
  * @csspart button - The button that opens the dialog.
  * @csspart donate - The button that hands over to the provider.
  * @csspart fallback - The plain link to the provider's page.
+ * @csspart status - How a HelloAsso checkout through the gateway is going, or how it ended.
  */
 export class DonateButton extends LienElement<DonateButtonEvents> {
   static override styles = [baseStyles, donateButtonStyles, goalStyles, transferStyles, dialogStyles];
@@ -92,8 +91,11 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     bic: {},
     beneficiary: {},
     reference: {},
+    gateway: {},
+    confirmationWait: {attribute: 'confirmation-wait', type: Number},
     problem: {state: true},
     transfer: {state: true},
+    checkout: {state: true},
   };
 
   /** `helloasso`, `stripe`, `paypal`, `liberapay` or `opencollective`. */
@@ -131,6 +133,13 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   declare bic?: string;
   declare beneficiary?: string;
   declare reference?: string;
+  /**
+   * `helloasso`: a Lien gateway's address (`https://gateway.example` or `…/v1`). The gateway then creates a checkout
+   * with the chosen amount; without it, the visitor is sent to the association's public form and types it there.
+   */
+  declare gateway?: string;
+  /** How long, in milliseconds, a returning donor's payment is awaited before the element says it is not confirmed yet (default 20 s). */
+  declare confirmationWait: number;
 
   /** A preset amount, or `custom`. */
   declare private chosen: number | 'custom';
@@ -138,7 +147,10 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   declare private frequency: DonationFrequency;
   declare private problem?: LienError;
   /** `sepa`, once the visitor chose: the transfer to make, and its QR code once the encoder is in. */
-  declare private transfer?: {amount: number; iban: string; qr?: {size: number; path: string}};
+  declare private transfer?: {amount: number} & Partial<PreparedTransfer>;
+  /** A HelloAsso checkout through the gateway: being created, being checked, or how it ended (amount in cents). */
+  declare private checkout?: {phase: 'starting' | 'checking' | CheckoutState; amount?: number};
+  private leaving?: AbortController;
 
   constructor() {
     super();
@@ -153,6 +165,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     this.custom = '';
     this.frequency = 'once';
     this.inline = false;
+    this.confirmationWait = 20_000;
   }
 
   /** The preset amounts and the frequencies offered, derived from the settings once per update. */
@@ -203,62 +216,116 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     return readAmount(this.custom, {min: this.min, max: this.max, currency: this.currency});
   }
 
-  private donate(event: Event): void {
+  private async donate(event: Event): Promise<void> {
     event.preventDefault();
+    if (this.checkout?.phase === 'starting') return;
     this.problem = undefined;
+    this.checkout = undefined;
     try {
       const amount = this.chosenAmount();
-      if (this.provider === 'sepa') return this.showTransfer(amount);
+      if (this.provider === 'sepa') return await this.showTransfer(amount);
       const target = this.target(amount, this.frequency);
-      if (!target) throw new LienError('validation', msg(str`Unknown payment provider "${this.provider}". Use helloasso, stripe, paypal, liberapay or opencollective.`));
-      if (isRefusal(target)) throw new LienError('validation', msg(str`The donation cannot be made: the setting "${target.setting}" is missing or wrong (${target.problem}).`), {field: target.setting});
-      const detail: DonateDetail = {amount, currency: this.currency, frequency: this.frequency, provider: this.provider as DonationProvider, url: target.url};
-      if (this.emit(new LienEvent('lien-donate', detail, {cancelable: true}))) window.location.assign(target.url);
+      if (!target) throw new LienError('validation', msg(str`Unknown payment provider "${this.provider}". Use helloasso, stripe, paypal, liberapay, opencollective or sepa.`));
+      if (isRefusal(target)) throw settingError(target.setting, target.problem);
+      const viaGateway = this.provider === 'helloasso' && this.gateway;
+      const detail: DonateDetail = {amount, currency: this.currency, frequency: this.frequency, provider: this.provider as DonationProvider, url: viaGateway ? undefined : target.url};
+      if (!this.emit(new LienEvent('lien-donate', detail, {cancelable: true}))) return;
+      if (!viaGateway) return window.location.assign(target.url);
+      this.checkout = {phase: 'starting'};
+      const cents = Math.round(amount * 100);
+      const payPage = await startCheckout(this.gateway!, {amount: cents, frequency: this.frequency, organization: this.organization, form: this.form});
+      window.location.assign(payPage);
     } catch (error) {
-      this.problem = toLienError(error);
-      if (this.problem.field !== 'amount') this.emit(new LienErrorEvent(this.problem));
+      this.checkout = undefined;
+      this.fail(error);
     }
   }
 
-  /** The bank transfer and its QR code, drawn here: no provider, no fee, works offline. */
-  private showTransfer(amount: number): void {
-    let payload: string;
+  /** A problem said in the panel; a setting's or the gateway's is also told to the page (`lien-error`). */
+  private fail(error: unknown): void {
+    const problem = toLienError(error);
+    if (isAbort(problem)) return;
+    this.problem = problem.kind === 'validation' ? problem : new LienError(problem.kind, donationServiceError(problem), {status: problem.status, retryAfter: problem.retryAfter, cause: problem});
+    if (this.problem.field !== 'amount') this.emit(new LienErrorEvent(this.problem));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const id = this.provider === 'helloasso' && this.gateway ? returnedCheckout() : undefined;
+    // One element speaks for a checkout, even when the page holds several donate buttons.
+    if (id && !claimedCheckouts.has(id)) {
+      claimedCheckouts.add(id);
+      void this.awaitConfirmation(id);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.leaving?.abort();
+  }
+
+  /** Back from HelloAsso: the gateway's word on the payment, shown in the panel (opened when it is a dialog). */
+  private async awaitConfirmation(id: string): Promise<void> {
+    this.leaving = new AbortController();
+    this.checkout = {phase: 'checking'};
+    await this.updateComplete;
+    if (!this.inline) this.renderRoot.querySelector('dialog')?.showModal();
     try {
-      payload = epcPayload({beneficiary: this.beneficiary ?? '', iban: this.iban ?? '', bic: this.bic, amount, reference: this.reference, purpose: 'CHAR'});
+      const {state, amount} = await followCheckout(this.gateway!, id, {patience: this.confirmationWait, signal: this.leaving.signal});
+      this.checkout = {phase: state, amount};
     } catch (error) {
-      const field = error instanceof TransferQrError ? error.field : 'iban';
-      throw new LienError('validation', msg(str`The bank transfer cannot be shown: the setting "${field}" is missing or wrong.`), {field});
+      this.checkout = undefined;
+      this.fail(error);
+    }
+  }
+
+  /** The bank transfer and its QR code, drawn here: no provider, no fee, works offline once loaded. */
+  private async showTransfer(amount: number): Promise<void> {
+    const {prepareTransfer, TransferQrError} = await import('./sepa-qr.part.js');
+    let prepared: PreparedTransfer;
+    try {
+      prepared = prepareTransfer({beneficiary: this.beneficiary ?? '', iban: this.iban ?? '', bic: this.bic, amount, reference: this.reference, purpose: 'CHAR'});
+    } catch (error) {
+      throw settingError(error instanceof TransferQrError ? error.field : 'iban', 'bad-setting');
     }
     const detail: DonateDetail = {amount, currency: 'EUR', frequency: 'once', provider: 'sepa'};
-    if (!this.emit(new LienEvent('lien-donate', detail, {cancelable: true}))) return;
-    const transfer = {amount, iban: normalizeIban(this.iban ?? '')!};
-    this.transfer = transfer;
-    void import('./sepa-qr.part.js').then(
-      ({transferQrPath}) => {
-        if (this.transfer === transfer) this.transfer = {...transfer, qr: transferQrPath(payload)};
-      },
-      (error: unknown) => (this.problem = toLienError(error))
-    );
+    if (this.emit(new LienEvent('lien-donate', detail, {cancelable: true}))) this.transfer = {amount, ...prepared};
   }
 
   private renderTransfer(transfer: NonNullable<DonateButton['transfer']>) {
     const {qr} = transfer;
+    if (!qr) return nothing;
     return html`<div part="transfer" class="transfer">
-      ${qr
-        ? html`<svg part="qr" class="qr" viewBox=${`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label=${msg('QR code of the transfer: scan it with your bank\'s app')}>
-            ${svg`<rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} fill="#fff" /><path d=${qr.path} fill="#000" />`}
-          </svg>`
-        : html`<p>${msg('Drawing the QR code…')}</p>`}
+      <svg part="qr" class="qr" viewBox=${`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label=${msg("QR code of the transfer: scan it with your bank's app")}>
+        ${svg`<rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} fill="#fff" /><path d=${qr.path} fill="#000" />`}
+      </svg>
       <dl>
         <dt>${msg('Beneficiary')}</dt>
         <dd>${this.beneficiary}</dd>
         <dt>IBAN</dt>
-        <dd><span class="iban">${groupIban(transfer.iban)}</span> <button type="button" class="copy" @click=${() => void navigator.clipboard?.writeText(transfer.iban)}>${msg('Copy the IBAN')}</button></dd>
+        <dd><span class="iban">${transfer.groupedIban}</span> <button type="button" class="copy" @click=${() => void navigator.clipboard?.writeText(transfer.iban!)}>${msg('Copy the IBAN')}</button></dd>
         <dt>${msg('Amount')}</dt>
         <dd>${formatMoney(transfer.amount, 'EUR')}</dd>
         ${this.reference ? html`<dt>${msg('Reference')}</dt><dd>${this.reference}</dd>` : nothing}
       </dl>
     </div>`;
+  }
+
+  /** Where a HelloAsso checkout through the gateway stands, in words. */
+  private renderCheckout() {
+    const checkout = this.checkout;
+    if (!checkout) return nothing;
+    const amount = checkout.amount !== undefined ? formatMoney(checkout.amount / 100, 'EUR') : undefined;
+    const words = {
+      starting: msg('Preparing the payment with HelloAsso…'),
+      checking: msg('Checking your payment with HelloAsso…'),
+      confirmed: amount ? msg(str`Thank you! HelloAsso confirmed your gift of ${amount}.`) : msg('Thank you! HelloAsso confirmed your gift.'),
+      refused: msg('The payment was refused or did not go through: no money was taken. You can try again.'),
+      abandoned: msg("You left HelloAsso's page before paying: no gift was made. You can choose again."),
+      pending: msg('Your payment is not confirmed yet. If you paid, HelloAsso will e-mail your receipt to the address you gave on its page.'),
+    }[checkout.phase];
+    const alert = checkout.phase === 'refused';
+    return html`<p part="status" class=${alert ? 'error' : 'status'} role=${alert ? 'alert' : 'status'}>${words}</p>`;
   }
 
   /** "1 250 € raised of 5 000 €", as words and as a bar that says the same. */
@@ -311,10 +378,12 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       // keep the first preset
     }
     const fallback = this.target(fallbackAmount, this.frequency);
-    const nextStep = fallback && !isRefusal(fallback) ? leftToChooseText(fallback.leftToChoose, new URL(fallback.url).host, formatMoney(fallbackAmount, this.currency)) : undefined;
+    // Through the gateway, HelloAsso's checkout gets the amount; a monthly gift still goes to the association's form.
+    const passedOn = this.provider === 'helloasso' && this.gateway && this.frequency === 'once';
+    const nextStep = fallback && !isRefusal(fallback) && !passedOn ? leftToChooseText(fallback.leftToChoose, new URL(fallback.url).host, formatMoney(fallbackAmount, this.currency)) : undefined;
     const note = this.taxNote();
-    return html`<form part="panel" class="panel" novalidate @submit=${(e: Event) => this.donate(e)}>
-      ${this.renderGoal()}
+    return html`<form part="panel" class="panel" novalidate @submit=${(e: Event) => void this.donate(e)}>
+      ${this.renderCheckout()} ${this.renderGoal()}
       <fieldset part="amounts" class="amounts">
         <legend>${msg('Amount')}</legend>
         ${this.presets.map(
@@ -354,7 +423,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       ${settingsError ? html`<p class="error" role="alert">${settingsError.message}</p>` : nothing}
       ${this.transfer ? this.renderTransfer(this.transfer) : nothing}
       ${nextStep ? html`<p part="next-step" id="next-step" class="note">${nextStep}</p>` : nothing}
-      <button part="donate" type="submit" aria-describedby=${nextStep ? 'next-step' : nothing}>${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
+      <button part="donate" type="submit" aria-describedby=${nextStep ? 'next-step' : nothing} aria-disabled=${this.checkout?.phase === 'starting' ? 'true' : 'false'}>${this.label ?? (this.frequency === 'monthly' ? msg('Donate every month') : msg('Donate'))}</button>
       ${fallback && !isRefusal(fallback)
         ? html`<p part="fallback" class="fallback">
             ${msg("Or give on the provider's own page:")} <a href=${fallback.url} rel="noopener">${new URL(fallback.url).host}</a>

@@ -195,9 +195,8 @@ describe('<donate-button inline provider="sepa">', () => {
     let detail: DonateDetail | undefined;
     el.addEventListener('lien-donate', (event) => (detail = event.detail));
     $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
-    await el.updateComplete;
-    expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'sepa'});
     const svg = await waitFor(() => $<SVGSVGElement>(el, 'svg[part=qr]'), 'no QR code drawn');
+    expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'sepa'});
     expect(svg.getAttribute('role')).to.equal('img');
     const read = await qrReader();
     const image = await pixels(svg);
@@ -212,8 +211,7 @@ describe('<donate-button inline provider="sepa">', () => {
   it('a wrong IBAN is said in words, and no QR code is drawn', async () => {
     const el = await fixture<DonateButton>(html`<donate-button inline provider="sepa" iban="FR14 2004 1010 0505 0001 3M02 607" beneficiary="Lien de Quartier"></donate-button>`);
     $<HTMLButtonElement>(el, 'button[part=donate]')!.click();
-    await el.updateComplete;
-    expect(text(el, '.error[role=alert]:not(#amount-error)')).to.contain('iban');
+    await waitFor(() => text(el, '.error[role=alert]:not(#amount-error)').includes('iban'), 'the wrong IBAN is not said');
     // Not the QR code alone, which comes later: nothing of the transfer is shown.
     expect($(el, '[part=transfer]')).to.equal(null);
   });

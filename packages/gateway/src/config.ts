@@ -42,6 +42,8 @@ export interface GatewayOptions {
     maxAmountCents?: number;
     /** Checkouts one client may create a minute (default 10): each is created at HelloAsso. */
     checkoutsPerMinute?: number;
+    /** Checkout lookups and returns one client may make a minute (default 30): each lookup is a HelloAsso request. */
+    lookupsPerMinute?: number;
     /** The signature key HelloAsso gives (to partners) with a notification address: notifications must be signed with it. */
     notificationKey?: string;
     /** Without a key, the addresses notifications are taken from (default HelloAsso's production and sandbox ones). */
@@ -104,6 +106,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
       minAmountCents: int(env.LIEN_DONATION_MIN_CENTS),
       maxAmountCents: int(env.LIEN_DONATION_MAX_CENTS),
       checkoutsPerMinute: int(env.LIEN_CHECKOUT_RATE_LIMIT),
+      lookupsPerMinute: int(env.LIEN_CHECKOUT_LOOKUP_RATE_LIMIT),
       notificationKey: env.HELLOASSO_NOTIFICATION_KEY || undefined,
       notificationSources: env.HELLOASSO_NOTIFICATION_SOURCES ? list(env.HELLOASSO_NOTIFICATION_SOURCES) : undefined,
     },

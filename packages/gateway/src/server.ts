@@ -182,6 +182,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     organization: ha.organization,
     minAmountCents: ha.minAmountCents ?? 100,
     checkoutsPerMinute: ha.checkoutsPerMinute ?? 10,
+    lookupsPerMinute: ha.lookupsPerMinute,
     maxAmountCents: ha.maxAmountCents ?? 1_000_000,
     publicUrl: options.publicUrl,
     allowedOrigins: options.allowedOrigins ?? [],

@@ -12,6 +12,8 @@ interface DonationRouteOptions {
   minAmountCents: number;
   maxAmountCents: number;
   checkoutsPerMinute: number;
+  /** Checkout lookups and returns one client may make a minute (default CHECKOUT_STATUS_RATE_LIMIT). */
+  lookupsPerMinute?: number;
   /** The gateway's public address, for HelloAsso's return addresses; by default the origin each request used. */
   publicUrl?: string;
   /**
@@ -157,7 +159,7 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
 
   app.get(
     '/v1/donations/helloasso/checkout/:id',
-    perMinute(CHECKOUT_STATUS_RATE_LIMIT),
+    perMinute(options.lookupsPerMinute ?? CHECKOUT_STATUS_RATE_LIMIT),
     async (request) => {
       const {id} = request.params as {id: string};
       if (!/^\d{1,20}$/.test(id)) throw badRequest('A checkout id is a number', {id: 'digits'});
@@ -179,7 +181,7 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
 
   // HelloAsso's way back (returnUrl, backUrl, errorUrl of the checkouts this gateway created): note what the way tells,
   // then send the donor on to their page with the checkout's id, where the element asks for the state.
-  app.get('/v1/donations/helloasso/return/:reference', perMinute(CHECKOUT_STATUS_RATE_LIMIT), async (request, reply) => {
+  app.get('/v1/donations/helloasso/return/:reference', perMinute(options.lookupsPerMinute ?? CHECKOUT_STATUS_RATE_LIMIT), async (request, reply) => {
     const {reference} = request.params as {reference: string};
     const query = request.query as Record<string, unknown>;
     const way = String(query.way ?? '');

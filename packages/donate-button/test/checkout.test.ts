@@ -1,0 +1,124 @@
+import {expect, fixture} from '@open-wc/testing';
+import {html} from 'lit';
+import {setLocale} from '@lien/core';
+import '../src/define.js';
+import type {DonateButton} from '../src/donate-button.js';
+import {waitFor} from '@lien/testing';
+
+/**
+ * HelloAsso through the real gateway package, on loopback, with HelloAsso faked beside it (mock-server.mjs): the
+ * association's page in a frame creates the checkout, goes to the (fake) payment page, comes back through the gateway
+ * and says how the payment ended. Each way out of the payment page is chosen beforehand.
+ */
+const {gateway, helloasso} = (await (await fetch('/mock/donate-button/start')).json()) as {gateway: string; helloasso: string};
+
+type Way = 'pay' | 'refuse' | 'back' | 'claim';
+
+const statusText = (root: ParentNode | null | undefined) => root?.querySelector('[part=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The page in a frame, the donate button pressed, and the frame back on the page; answers the element and the id. */
+async function donateThrough(way: Way, options: {lang?: string; wait?: number} = {}) {
+  await fetch(`${helloasso}/next`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({next: way})});
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 480px; height: 900px';
+  const query = new URLSearchParams({gateway, lang: options.lang ?? 'en', wait: String(options.wait ?? 3000)});
+  frame.src = `/packages/donate-button/test/checkout-page.html?${query}`;
+  document.body.append(frame);
+  const element = () => frame.contentDocument?.querySelector<DonateButton>('donate-button');
+  const page = await waitFor(() => element()?.shadowRoot?.querySelector<HTMLButtonElement>('button[part=donate]'), 'the page did not load');
+  const created = new Promise<unknown>((resolve) => element()!.addEventListener('lien-donate', (event) => resolve(event.detail)));
+  page.click();
+  const detail = await created;
+  // Away to the payment page, then back (same origin again) with the checkout's id.
+  const back = await waitFor(
+    () => {
+      try {
+        const id = new URL(frame.contentWindow!.location.href).searchParams.get('lien-checkout');
+        return id && element()?.shadowRoot ? id : undefined;
+      } catch {
+        return undefined; // on the payment page or the gateway: another origin
+      }
+    },
+    'the donor did not come back',
+    {timeout: 8000}
+  );
+  return {frame, detail, id: back, element: element()!};
+}
+
+describe('<donate-button provider="helloasso" gateway> against the real gateway', () => {
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => frames.splice(0).forEach((f) => f.remove()));
+
+  it('creates the checkout with the chosen amount, and thanks the donor once HelloAsso confirms the payment', async () => {
+    const {frame, detail, element} = await donateThrough('pay');
+    frames.push(frame);
+    expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'helloasso', url: undefined});
+    await waitFor(() => statusText(element.shadowRoot).startsWith('Thank you'), 'no thanks', {timeout: 5000});
+    expect(statusText(element.shadowRoot)).to.equal('Thank you! HelloAsso confirmed your gift of €25.');
+  });
+
+  it('says a refused payment in words, as an alert', async () => {
+    const {frame, element} = await donateThrough('refuse', {lang: 'fr'});
+    frames.push(frame);
+    await waitFor(() => element.shadowRoot!.querySelector('[part=status][role=alert]'), 'no alert');
+    expect(statusText(element.shadowRoot)).to.match(/^Le paiement a été refusé/);
+  });
+
+  it('says an abandoned payment in words', async () => {
+    const {frame, element} = await donateThrough('back');
+    frames.push(frame);
+    await waitFor(() => statusText(element.shadowRoot).includes('before paying'), `not said: ${statusText(element.shadowRoot)}`);
+  });
+
+  it('does not thank on a return that claims success without HelloAsso’s confirmation: after a bounded wait, says it is not confirmed yet and where the receipt goes', async () => {
+    const {frame, element} = await donateThrough('claim', {wait: 1500});
+    frames.push(frame);
+    expect(statusText(element.shadowRoot)).to.equal('Checking your payment with HelloAsso…');
+    await waitFor(() => statusText(element.shadowRoot).includes('not confirmed yet'), 'still waiting', {timeout: 6000});
+    expect(statusText(element.shadowRoot)).to.contain('e-mail your receipt');
+    expect(statusText(element.shadowRoot)).to.not.contain('Thank you');
+  });
+});
+
+describe('<donate-button> back from HelloAsso, in the page', () => {
+  /** The page's address as the gateway sends a donor back to it. */
+  function returnedWith(id: string) {
+    const url = new URL(location.href);
+    url.searchParams.set('lien-checkout', id);
+    history.replaceState(null, '', url);
+  }
+  afterEach(() => {
+    const url = new URL(location.href);
+    url.searchParams.delete('lien-checkout');
+    history.replaceState(null, '', url);
+  });
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`every outcome passes axe, in ${locale}`, async () => {
+      await setLocale(locale);
+      try {
+        for (const way of ['pay', 'refuse', 'back', 'claim'] as const) {
+          const {frame, id} = await donateThrough(way);
+          frame.remove();
+          returnedWith(id);
+          const el = await fixture<DonateButton>(
+            html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway=${gateway} confirmation-wait="500"></donate-button>`
+          );
+          await waitFor(() => !/HelloAsso…$/.test(statusText(el.shadowRoot)) && statusText(el.shadowRoot), `${way}: no outcome`, {timeout: 5000});
+          await expect(el, way).to.be.accessible();
+          el.remove();
+        }
+      } finally {
+        await setLocale('en');
+      }
+    });
+  }
+
+  it('a gateway that is down is said in words, with the provider’s own page still offered', async () => {
+    returnedWith('51999');
+    const el = await fixture<DonateButton>(html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway="http://127.0.0.1:9/"></donate-button>`);
+    const alert = await waitFor(() => el.shadowRoot!.querySelector('.error[role=alert]:not(#amount-error)'), 'no error said', {timeout: 8000});
+    expect(alert.textContent).to.contain('could not be reached');
+    expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=fallback] a')!.href).to.equal('https://www.helloasso.com/associations/lien-de-quartier/formulaires/dons');
+  });
+});

@@ -1,0 +1,132 @@
+// Loopback stand-ins for <donate-button>'s tests, under /mock/donate-button/:
+// - `start`: the real gateway (packages/gateway/dist) with a fake HelloAsso beside it, both on loopback. The fake
+//   answers HelloAsso's API v5 shapes (OAuth2 token, checkout intents, the lookup that shows an order only once a
+//   payment is authorized) and plays the payment page: `/pay/{id}` sends the browser back the way the test chose
+//   beforehand (`POST {helloasso}/next` with `pay`, `refuse`, `back` or `claim`), adding the parameters HelloAsso
+//   adds (`checkoutIntentId`, `code`, `error`); a refusal is also notified to the gateway as HelloAsso would.
+// - `goals/*`: the goal fixtures (fixtures/goals/README.md) as Liberapay and Open Collective answer them, and errors.
+import {createServer} from 'node:http';
+import {readFileSync} from 'node:fs';
+
+const goalFixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/goals/${name}`, import.meta.url), 'utf8'));
+
+function listen(handler) {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({server, url: `http://127.0.0.1:${server.address().port}`})));
+}
+
+const readBody = (request) =>
+  new Promise((resolve) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => resolve(body));
+  });
+
+const cors = {'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type'};
+
+function send(response, status, body, headers = {}) {
+  response.writeHead(status, {'content-type': 'application/json', ...cors, ...headers});
+  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** A fake HelloAsso: what the gateway calls, and the payment page the browser is sent to. */
+async function fakeHelloAsso() {
+  const intents = new Map(); // id → {body, paid}
+  let next = 'pay';
+  let count = 0;
+  let gatewayUrl;
+  const fake = await listen(async (request, response) => {
+    const url = new URL(request.url, 'http://x');
+    const body = await readBody(request);
+    if (request.method === 'OPTIONS') return send(response, 204, '');
+    if (url.pathname === '/next' && request.method === 'POST') {
+      next = JSON.parse(body).next;
+      return send(response, 200, {next});
+    }
+    if (url.pathname === '/oauth2/token') return send(response, 200, {access_token: 'token', refresh_token: 'refresh', expires_in: 1800, token_type: 'bearer'});
+    const api = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(url.pathname);
+    if (api && request.method === 'POST') {
+      const id = String(51_000 + ++count);
+      intents.set(id, {body: JSON.parse(body), paid: false});
+      return send(response, 200, {id: Number(id), redirectUrl: `${fake.url}/pay/${id}`});
+    }
+    if (api && api[2]) {
+      const intent = intents.get(api[2]);
+      if (!intent) return send(response, 404, {message: 'unknown checkout intent'});
+      const order = intent.paid ? {order: {id: 9, payments: [{state: 'Authorized', amount: intent.body.totalAmount}]}} : {};
+      return send(response, 200, {id: Number(api[2]), redirectUrl: `${fake.url}/pay/${api[2]}`, metadata: intent.body.metadata, ...order});
+    }
+    const pay = /^\/pay\/(\d+)$/.exec(url.pathname);
+    if (pay && intents.has(pay[1])) {
+      const id = pay[1];
+      const intent = intents.get(id);
+      let to;
+      if (next === 'pay') {
+        intent.paid = true;
+        to = `${intent.body.returnUrl}&checkoutIntentId=${id}&code=succeeded&orderId=9`;
+      } else if (next === 'claim') {
+        to = `${intent.body.returnUrl}&checkoutIntentId=${id}&code=succeeded&orderId=9`;
+      } else if (next === 'refuse') {
+        // HelloAsso's "Payment" notification, its state refused, with the checkout's metadata.
+        const notification = {eventType: 'Payment', data: {id: 15222, amount: intent.body.totalAmount, state: 'Refused', order: {id: 9, formType: 'Checkout'}}, metadata: intent.body.metadata};
+        await fetch(`${gatewayUrl}/v1/donations/helloasso/notifications`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(notification)});
+        to = `${intent.body.errorUrl}&checkoutIntentId=${id}&error=refused`;
+      } else {
+        to = intent.body.backUrl;
+      }
+      response.writeHead(302, {location: to});
+      return response.end();
+    }
+    return send(response, 404, {message: 'not found'});
+  });
+  return {fake, setGateway: (url) => (gatewayUrl = url)};
+}
+
+let started;
+async function start() {
+  const {fake, setGateway} = await fakeHelloAsso();
+  const {startGateway} = await import('../../gateway/dist/index.js');
+  const gateway = await startGateway({
+    port: 0,
+    dataDir: 'memory://',
+    loadSampleData: false,
+    allowedOrigins: ['*'],
+    logLevel: 'silent',
+    helloasso: {apiUrl: fake.url, webUrl: fake.url, clientId: 'id', clientSecret: 'secret', notificationSources: ['127.0.0.1'], checkoutsPerMinute: 1000, lookupsPerMinute: 1000},
+  });
+  setGateway(gateway.url);
+  process.once('exit', () => {
+    void gateway.close();
+    fake.server.close();
+  });
+  return {gateway: gateway.url, helloasso: fake.url};
+}
+
+export default async function donateButtonMocks(ctx, next) {
+  if (!ctx.path.startsWith('/mock/donate-button/')) return next();
+  const path = ctx.path.slice('/mock/donate-button/'.length);
+  if (path === 'start') {
+    started ??= start();
+    ctx.body = await started;
+    return;
+  }
+  const goal = /^goals\/(.+)$/.exec(path);
+  if (goal) {
+    ctx.set('access-control-allow-origin', '*');
+    const [name, status] = [goal[1], Number(ctx.query.status ?? 200)];
+    if (status !== 200) {
+      ctx.status = status;
+      if (status === 429) ctx.set('retry-after', '120');
+      ctx.body = {error: 'failure'};
+      return;
+    }
+    if (name === 'not-json') {
+      ctx.type = 'json';
+      ctx.body = '<html>maintenance</html>';
+      return;
+    }
+    ctx.body = goalFixture(name);
+    return;
+  }
+  return next();
+}
