@@ -48,12 +48,15 @@ function fullLoad(file) {
 }
 
 const budgets = {};
+/** The peer an element is measured against: `"lien": {"sizePeer": {"name": …, "gzipBytes": …}}`. */
+const peers = {};
 let autoloaderBudget;
 for (const name of readdirSync('packages')) {
   const file = join('packages', name, 'package.json');
   if (!existsSync(file)) continue;
   const lien = JSON.parse(readFileSync(file, 'utf8')).lien;
   budgets[name] = lien?.sizeBudgetGzip;
+  if (lien?.sizePeer) peers[name] = lien.sizePeer;
   if (name === 'core') autoloaderBudget = lien?.autoloaderBudgetGzip;
 }
 
@@ -66,6 +69,7 @@ budgets.lien = autoloaderBudget;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];
+const ratios = [];
 let failed = false;
 // A budget whose file the build did not make would pass unchecked.
 const built = new Set(Object.values(chunks).map((chunk) => chunk.entry));
@@ -84,6 +88,8 @@ for (const [file, chunk] of Object.entries(chunks)) {
   failed ||= over;
   const label = chunk.entry === 'lien' ? 'lien.js (autoloader)' : `${chunk.entry}.js`;
   rows.push([label, String(files.length), kb(raw), kb(gzip), budget ? kb(budget) : '—', over ? 'OVER' : budget ? 'ok' : '']);
+  const peer = peers[chunk.entry];
+  if (peer) ratios.push(`${label}: ${kb(gzip)} gzip = ${(gzip / peer.gzipBytes).toFixed(2)}× ${peer.name} (${kb(peer.gzipBytes)} gzip)`);
 }
 
 // Each optional part, with what it brings beyond the elements' own loads (their shared chunks are counted there).
@@ -100,6 +106,7 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+if (ratios.length) console.log(`\n${ratios.join('\n')}`);
 if (failed) {
   console.error('\nA size budget is exceeded or its file is missing (see OVER or MISSING above).');
   process.exit(1);

@@ -8,6 +8,7 @@ import {dialogStyles, donateButtonStyles, goalStyles, transferStyles} from './do
 import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider, type ProviderSettings} from './providers.js';
 import {followCheckout, returnedCheckout, startCheckout, type CheckoutState} from './checkout.js';
 import type {PreparedTransfer} from './sepa-qr.part.js';
+import type {Goal, GoalSource} from './goals.js';
 import {taxReduction, type TaxRate} from './tax.js';
 import {donationServiceError, leftToChooseText, settingError} from './messages.js';
 
@@ -87,6 +88,9 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     headingLevel: {attribute: 'heading-level', converter: headingLevel},
     goal: {type: Number},
     raised: {type: Number},
+    goalSource: {attribute: 'goal-source'},
+    goalSrc: {attribute: 'goal-src'},
+    sourcedGoal: {state: true},
     iban: {},
     bic: {},
     beneficiary: {},
@@ -128,6 +132,13 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   /** A goal in the currency, and how much of it is raised: a progress bar with its words. */
   declare goal?: number;
   declare raised?: number;
+  /**
+   * Where to read the goal instead: `liberapay` (the `account`'s goal and income per week, from its public.json) or
+   * `opencollective` (the `collective`'s next goal, against its balance or yearly budget).
+   */
+  declare goalSource?: GoalSource;
+  /** Another address answering as the goal source does (a cache or a proxy). */
+  declare goalSrc?: string;
   /** `sepa`: the association's IBAN, BIC (optional), name as the bank knows it, and a reference for its books. */
   declare iban?: string;
   declare bic?: string;
@@ -151,6 +162,9 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   /** A HelloAsso checkout through the gateway: being created, being checked, or how it ended (amount in cents). */
   declare private checkout?: {phase: 'starting' | 'checking' | CheckoutState; amount?: number};
   private leaving?: AbortController;
+  /** The goal read from `goal-source`; `null` when the source has none to show; or why it could not be read. */
+  declare private sourcedGoal?: Goal | null | LienError;
+  private goalReading?: AbortController;
 
   constructor() {
     super();
@@ -207,6 +221,10 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       else [this.chosen, this.custom] = ['custom', String(first)];
     }
     this.offered = this.offeredFrequencies();
+    if (this.goalChanged(changed)) {
+      const known = this.goalSource === 'liberapay' || this.goalSource === 'opencollective';
+      this.sourcedGoal = known ? undefined : settingError('goal-source', 'bad-setting');
+    }
     if (this.offered.length && !this.offered.includes(this.frequency)) this.frequency = this.offered[0]!;
   }
 
@@ -262,6 +280,31 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.leaving?.abort();
+    this.goalReading?.abort();
+  }
+
+  /** The goal's settings changed: a source to read from again. */
+  private goalChanged(changed: PropertyValues<this>): boolean {
+    return Boolean(this.goalSource) && ['goalSource', 'goalSrc', 'account', 'collective'].some((name) => changed.has(name as keyof DonateButton));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.goalChanged(changed) && !(this.sourcedGoal instanceof LienError && this.sourcedGoal.field === 'goal-source')) void this.readGoal();
+  }
+
+  /** The goal from its source (the reader is fetched then); a failure leaves the panel usable and is said beside it. */
+  private async readGoal(): Promise<void> {
+    this.goalReading?.abort();
+    const reading = (this.goalReading = new AbortController());
+    try {
+      const {loadGoal} = await import('./goals.js');
+      const goal = await loadGoal(this.goalSource!, {account: this.account, collective: this.collective, src: this.goalSrc}, reading.signal);
+      if (!reading.signal.aborted) this.sourcedGoal = goal ?? null;
+    } catch (error) {
+      if (reading.signal.aborted || isAbort(error)) return;
+      this.sourcedGoal = toLienError(error);
+      this.emit(new LienErrorEvent(this.sourcedGoal));
+    }
   }
 
   /** Back from HelloAsso: the gateway's word on the payment, shown in the panel (opened when it is a dialog). */
@@ -328,15 +371,28 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     return html`<p part="status" class=${alert ? 'error' : 'status'} role=${alert ? 'alert' : 'status'}>${words}</p>`;
   }
 
-  /** "1 250 € raised of 5 000 €", as words and as a bar that says the same. */
+  /** The goal in words ("1 250 € raised of 5 000 €", or per week, or a balance) and as a bar that says the same. */
   private renderGoal() {
-    const goal = this.goal;
-    if (!(goal && goal > 0)) return nothing;
-    const raised = Math.max(0, this.raised ?? 0);
-    const words = msg(str`${formatMoney(raised, this.currency)} raised of ${formatMoney(goal, this.currency)}`);
+    const sourced = this.sourcedGoal;
+    if (sourced instanceof LienError) {
+      return html`<p part="progress" class="note">${sourced.kind === 'validation' ? sourced.message : msg(str`The goal could not be read from ${this.goalSource}.`)}</p>`;
+    }
+    const goal: Goal | undefined = this.goalSource
+      ? (sourced ?? undefined)
+      : this.goal && this.goal > 0
+        ? {goal: this.goal, reached: Math.max(0, this.raised ?? 0), currency: this.currency, measure: 'raised'}
+        : undefined;
+    if (!goal) return nothing;
+    const [reached, target] = [formatMoney(goal.reached, goal.currency), formatMoney(goal.goal, goal.currency)];
+    const words = {
+      raised: msg(str`${reached} raised of ${target}`),
+      balance: msg(str`${reached} available of a ${target} goal`),
+      weekly: msg(str`${reached} a week, of a ${target} weekly goal`),
+      yearly: msg(str`${reached} a year, of a ${target} yearly goal`),
+    }[goal.measure];
     return html`<div part="progress" class="progress">
       <p id="goal-words">${words}</p>
-      <progress max=${goal} .value=${Math.min(raised, goal)} aria-labelledby="goal-words"></progress>
+      <progress max=${goal.goal} .value=${Math.min(goal.reached, goal.goal)} aria-labelledby="goal-words"></progress>
     </div>`;
   }
 

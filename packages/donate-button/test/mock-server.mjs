@@ -110,23 +110,50 @@ export default async function donateButtonMocks(ctx, next) {
     ctx.body = await started;
     return;
   }
-  const goal = /^goals\/(.+)$/.exec(path);
-  if (goal) {
+  // Goals as the upstreams answer, from their own tests' cases: Liberapay's public.json, Open Collective's GraphQL v2.
+  if (path.startsWith('goals/')) {
     ctx.set('access-control-allow-origin', '*');
-    const [name, status] = [goal[1], Number(ctx.query.status ?? 200)];
+    const status = Number(ctx.query.status ?? 200);
     if (status !== 200) {
       ctx.status = status;
       if (status === 429) ctx.set('retry-after', '120');
       ctx.body = {error: 'failure'};
       return;
     }
-    if (name === 'not-json') {
+    if (path === 'goals/not-json') {
       ctx.type = 'json';
       ctx.body = '<html>maintenance</html>';
       return;
     }
-    ctx.body = goalFixture(name);
-    return;
+    if (path === 'goals/liberapay') {
+      const cases = goalFixture('liberapay-public.cases.json');
+      ctx.body = {...cases['test_giving_and_receiving: GET /alice/public.json'], ...cases['test_goal_is_a_dict_if_set']};
+      return;
+    }
+    if (path === 'goals/opencollective') {
+      if (ctx.method === 'OPTIONS') {
+        ctx.set('access-control-allow-headers', 'content-type');
+        ctx.status = 204;
+        return;
+      }
+      const body = JSON.parse(await new Promise((resolve) => {
+        let text = '';
+        ctx.req.on('data', (chunk) => (text += chunk));
+        ctx.req.on('end', () => resolve(text || '{}'));
+      }));
+      if (ctx.method !== 'POST' || !/^query LienDonateGoal/.test(body.query ?? '') || body.variables?.slug !== 'lien') {
+        ctx.status = 400;
+        ctx.body = {errors: [{message: 'expected the goal query for the collective "lien", by POST'}]};
+        return;
+      }
+      const byBalance = goalFixture('opencollective-settings-goals.cases.json')['returns the next goal based on balance'];
+      // The balance that the upstream test's numbers imply: the goal less what is missing.
+      const balance = byBalance.nextGoal.amount - byBalance.nextGoal.missing.amount;
+      ctx.body = {
+        data: {account: {currency: 'USD', settings: byBalance.settings, stats: {balance: {valueInCents: balance, currency: 'USD'}, yearlyBudget: {valueInCents: 0, currency: 'USD'}}}},
+      };
+      return;
+    }
   }
   return next();
 }
