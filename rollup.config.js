@@ -59,9 +59,10 @@ export default {
     autoloader({name: 'lien', elements}),
     nodeResolve({exportConditions: ['lien-source', 'browser', 'production'], extensions: ['.ts', '.mjs', '.js']}),
     moduleWorkers(),
-    // The markup and styles inside Lit's html`` and css`` templates, without their indentation and comments; a template
-    // it cannot minify stops the build rather than shipping unchecked.
-    minifyHTML({include: ['packages/**/*.ts', 'demo/**/*.ts'], failOnError: true}),
+    // The markup and styles inside Lit's html``, svg`` and css`` templates, without their indentation and comments; a
+    // template it cannot minify stops the build rather than shipping unchecked. Self-closing slashes stay: inside SVG,
+    // `<rect/><path/>` without them would nest the path in the rect, which then draws nothing.
+    minifyHTML({include: ['packages/**/*.ts', 'demo/**/*.ts'], failOnError: true, options: {minifyOptions: {keepClosingSlash: true}}}),
     esbuild({tsconfig: 'tsconfig.json', target: 'es2021', legalComments: 'none'}),
     // Terser compresses a few percent smaller than esbuild's minifier (two passes, top-level names mangled).
     terser({ecma: 2020, module: true, compress: {passes: 2}, format: {comments: false}}),

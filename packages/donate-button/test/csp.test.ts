@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {waitFor} from '@lien/testing';
+import {readQr} from './qr.js';
 
 /**
  * The CDN build, as a site loads it, in a page whose policy is `default-src 'self'`: no inline script or style, no
@@ -19,7 +20,9 @@ describe('<donate-button> under a strict Content-Security-Policy', () => {
       // The theme's primary colour reached the button: the styles were adopted despite the policy.
       expect(getComputedStyle(transfer).backgroundColor).to.equal('rgb(31, 95, 153)');
       transfer.click();
-      await waitFor(() => doc().querySelector('#transfer')!.shadowRoot!.querySelector('svg[part=qr] path'), 'no QR code under the policy', {timeout: 8000});
+      const qr = await waitFor(() => doc().querySelector('#transfer')!.shadowRoot!.querySelector<SVGSVGElement>('svg[part=qr]'), 'no QR code under the policy', {timeout: 8000});
+      // The built (minified) drawing reads back to the transfer.
+      expect(await readQr(qr)).to.equal('BCD\n002\n1\nSCT\n\nLien de Quartier\nFR1420041010050500013M02606\nEUR25\nCHAR');
 
       const dialogElement = doc().querySelector('#dialog')!;
       dialogElement.shadowRoot!.querySelector<HTMLButtonElement>('button[part=button]')!.click();
