@@ -64,3 +64,51 @@ export const MonthlyOnly: Story = {name: 'Monthly only (Liberapay)', args: {prov
 
 /** The transfer and its QR code, drawn in the page: press "Donate". */
 export const BankTransfer: Story = {name: 'Bank transfer with a QR code', args: {provider: 'sepa'}};
+
+export const Stripe: Story = {name: 'Stripe Payment Link (the amount is typed again there)', args: {provider: 'stripe', frequencies: 'once'}};
+
+export const PayPal: Story = {name: 'PayPal Donate', args: {provider: 'paypal'}};
+
+export const OpenCollective: Story = {name: 'Open Collective', args: {provider: 'opencollective'}};
+
+/** A setting the provider needs is wrong: pressing "Donate" says which, and the page hears `lien-error`. */
+export const WrongSetting: Story = {
+  name: 'A wrong setting, said in words',
+  render: () => html`<donate-button inline provider="stripe" href="https://evil.example/pay"></donate-button>`,
+  play: async ({canvasElement}) => {
+    const element = canvasElement.querySelector('donate-button')!;
+    await (element as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[part=donate]')!.click();
+  },
+};
+
+type CheckoutOutcome = 'confirmed' | 'refused' | 'abandoned' | 'pending';
+
+/** Answers for the story's gateway, which does not exist: the outcome chosen in the controls. */
+const storyGateway = 'https://gateway.example';
+let storyOutcome: CheckoutOutcome = 'confirmed';
+let storyCheckout = 1000;
+const pageFetch = window.fetch.bind(window);
+window.fetch = (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  if (!url.startsWith(`${storyGateway}/`)) return pageFetch(input, init);
+  const id = url.split('/').pop();
+  return Promise.resolve(new Response(JSON.stringify({id, state: storyOutcome, amount: 2500}), {headers: {'content-type': 'application/json'}}));
+};
+
+/**
+ * Back on the page after HelloAsso, through a gateway: the element asks it how the payment ended and says so.
+ * `pending` waits 3 s here (20 s by default) before saying the payment is not confirmed yet. The gateway is simulated.
+ */
+export const BackFromHelloAsso: StoryObj<{outcome: CheckoutOutcome}> = {
+  name: 'Back from HelloAsso (through a gateway)',
+  args: {outcome: 'confirmed'},
+  argTypes: {outcome: {control: 'inline-radio', options: ['confirmed', 'refused', 'abandoned', 'pending']}},
+  render: ({outcome}) => {
+    storyOutcome = outcome;
+    const url = new URL(location.href);
+    url.searchParams.set('lien-checkout', String(++storyCheckout));
+    history.replaceState(history.state, '', url);
+    return html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons-2026" gateway=${storyGateway} confirmation-wait="3000"></donate-button>`;
+  },
+};

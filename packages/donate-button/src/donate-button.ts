@@ -474,7 +474,11 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
               >`
             )}
           </fieldset>`
-        : html`<p class="note">${this.frequency === 'monthly' ? msg('This gift is made every month: this provider takes no one-time gift.') : msg('This gift is made once: this provider takes no monthly gift from here.')}</p>`}
+        : html`<p class="note">${this.provider === 'sepa'
+            ? msg("This transfer is made once; for a monthly gift, set up a standing order in your bank's app.")
+            : this.frequency === 'monthly'
+              ? msg('This gift is made every month: this provider takes no one-time gift.')
+              : msg('This gift is made once: this provider takes no monthly gift from here.')}</p>`}
       <p part="tax-note" class="tax-note" aria-live="polite">${note}</p>
       ${settingsError ? html`<p class="error" role="alert">${settingsError.message}</p>` : nothing}
       ${this.transfer ? this.renderTransfer(this.transfer) : nothing}

@@ -17,7 +17,7 @@ type Way = 'pay' | 'refuse' | 'back' | 'claim';
 const statusText = (root: ParentNode | null | undefined) => root?.querySelector('[part=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The page in a frame, the donate button pressed, and the frame back on the page; answers the element and the id. */
-async function donateThrough(way: Way, options: {lang?: string; wait?: number} = {}) {
+async function donateThrough(way: Way, options: {lang?: string; wait?: number; amount?: string} = {}) {
   await fetch(`${helloasso}/next`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({next: way})});
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 480px; height: 900px';
@@ -26,6 +26,12 @@ async function donateThrough(way: Way, options: {lang?: string; wait?: number} =
   document.body.append(frame);
   const element = () => frame.contentDocument?.querySelector<DonateButton>('donate-button');
   const page = await waitFor(() => element()?.shadowRoot?.querySelector<HTMLButtonElement>('button[part=donate]'), 'the page did not load');
+  if (options.amount !== undefined) {
+    const field = element()!.shadowRoot!.querySelector<HTMLInputElement>('input[part=custom-amount]')!;
+    field.value = options.amount;
+    field.dispatchEvent(new Event('input'));
+    await element()!.updateComplete;
+  }
   const created = new Promise<unknown>((resolve) => element()!.addEventListener('lien-donate', (event) => resolve(event.detail)));
   page.click();
   const detail = await created;
@@ -53,13 +59,27 @@ describe('<donate-button provider="helloasso" gateway> against the real gateway'
     const {frame, detail, element} = await donateThrough('pay');
     frames.push(frame);
     expect(detail).to.deep.equal({amount: 25, currency: 'EUR', frequency: 'once', provider: 'helloasso', url: undefined});
+    const intent = (await (await fetch(`${helloasso}/last`)).json()) as Record<string, unknown>;
+    expect({...intent, backUrl: undefined, errorUrl: undefined, returnUrl: undefined, metadata: undefined}).to.deep.equal({
+      totalAmount: 2500,
+      initialAmount: 2500,
+      itemName: 'Don',
+      containsDonation: true,
+      backUrl: undefined,
+      errorUrl: undefined,
+      returnUrl: undefined,
+      metadata: undefined,
+    });
+    expect(intent.returnUrl).to.match(new RegExp(`^${gateway}/v1/donations/helloasso/return/[0-9a-f-]{36}\\?way=return$`));
     await waitFor(() => statusText(element.shadowRoot).startsWith('Thank you'), 'no thanks', {timeout: 5000});
     expect(statusText(element.shadowRoot)).to.equal('Thank you! HelloAsso confirmed your gift of €25.');
   });
 
-  it('says a refused payment in words, as an alert', async () => {
-    const {frame, element} = await donateThrough('refuse', {lang: 'fr'});
+  it('says a refused payment in words, as an alert; "7,5" typed in French is a checkout of 7.50 €', async () => {
+    const {frame, element, detail} = await donateThrough('refuse', {lang: 'fr', amount: '7,5'});
     frames.push(frame);
+    expect((detail as {amount: number}).amount).to.equal(7.5);
+    expect(((await (await fetch(`${helloasso}/last`)).json()) as {totalAmount: number}).totalAmount).to.equal(750);
     await waitFor(() => element.shadowRoot!.querySelector('[part=status][role=alert]'), 'no alert');
     expect(statusText(element.shadowRoot)).to.match(/^Le paiement a été refusé/);
   });

@@ -4,6 +4,7 @@
 //   payment is authorized) and plays the payment page: `/pay/{id}` sends the browser back the way the test chose
 //   beforehand (`POST {helloasso}/next` with `pay`, `refuse`, `back` or `claim`), adding the parameters HelloAsso
 //   adds (`checkoutIntentId`, `code`, `error`); a refusal is also notified to the gateway as HelloAsso would.
+//   `GET {helloasso}/last` answers the last checkout intent the gateway asked for, as it was sent.
 // - `goals/*`: the goal fixtures (fixtures/goals/README.md) as Liberapay and Open Collective answer them, and errors.
 import {createServer} from 'node:http';
 import {readFileSync} from 'node:fs';
@@ -43,6 +44,7 @@ async function fakeHelloAsso() {
       next = JSON.parse(body).next;
       return send(response, 200, {next});
     }
+    if (url.pathname === '/last') return send(response, 200, [...intents.values()].at(-1)?.body ?? null);
     if (url.pathname === '/oauth2/token') return send(response, 200, {access_token: 'token', refresh_token: 'refresh', expires_in: 1800, token_type: 'bearer'});
     const api = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(url.pathname);
     if (api && request.method === 'POST') {
