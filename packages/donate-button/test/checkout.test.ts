@@ -141,4 +141,28 @@ describe('<donate-button> back from HelloAsso, in the page', () => {
     expect(alert.textContent).to.contain('could not be reached');
     expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=fallback] a')!.href).to.equal('https://www.helloasso.com/associations/lien-de-quartier/formulaires/dons');
   });
+
+  for (const [status, said] of [
+    [429, /^Too many attempts from here just now\. Try again in 30 seconds\.$/],
+    [500, /^The donation service has a problem on its side \(error 500\)/],
+  ] as const) {
+    it(`a gateway answering ${status} to the checkout is said in words, the visitor stays, and nothing is retried`, async () => {
+      const el = await fixture<DonateButton>(
+        html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway=${`/mock/donate-button/failing-gateway/${status}/`}></donate-button>`
+      );
+      const before = location.href;
+      const calls = async () => ((await (await fetch('/mock/donate-button/failing-gateway/calls')).json()) as {calls: number}).calls;
+      const callsBefore = await calls();
+      const errors: Event[] = [];
+      el.addEventListener('lien-error', (event) => errors.push(event));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=donate]')!.click();
+      const alert = await waitFor(() => el.shadowRoot!.querySelector('.error[role=alert]:not(#amount-error)'), 'no error said');
+      expect(alert.textContent!.trim()).to.match(said);
+      expect(errors).to.have.length(1);
+      expect(location.href).to.equal(before);
+      expect(await calls()).to.equal(callsBefore + 1);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
+

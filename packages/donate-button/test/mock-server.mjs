@@ -5,6 +5,7 @@
 //   beforehand (`POST {helloasso}/next` with `pay`, `refuse`, `back` or `claim`), adding the parameters HelloAsso
 //   adds (`checkoutIntentId`, `code`, `error`); a refusal is also notified to the gateway as HelloAsso would.
 //   `GET {helloasso}/last` answers the last checkout intent the gateway asked for, as it was sent.
+// - `failing-gateway/{status}/`: a gateway answering that error; `failing-gateway/calls` counts what it took.
 // - `goals/*`: the goal fixtures (fixtures/goals/README.md) as Liberapay and Open Collective answer them, and errors.
 import {createServer} from 'node:http';
 import {readFileSync} from 'node:fs';
@@ -85,6 +86,8 @@ async function fakeHelloAsso() {
 }
 
 let started;
+/** How many requests the failing gateway took: a checkout must never be retried by itself. */
+let failingCalls = 0;
 async function start() {
   const {fake, setGateway} = await fakeHelloAsso();
   const {startGateway} = await import('../../gateway/dist/index.js');
@@ -110,6 +113,20 @@ export default async function donateButtonMocks(ctx, next) {
   if (path === 'start') {
     started ??= start();
     ctx.body = await started;
+    return;
+  }
+  // A gateway that fails: `failing-gateway/{status}/v1/…` answers that status (429 with Retry-After) in the gateway's error shape.
+  if (path === 'failing-gateway/calls') {
+    ctx.body = {calls: failingCalls};
+    return;
+  }
+  const failing = /^failing-gateway\/(\d{3})\//.exec(path);
+  if (failing) {
+    failingCalls++;
+    ctx.set('access-control-allow-origin', '*');
+    ctx.status = Number(failing[1]);
+    if (ctx.status === 429) ctx.set('retry-after', '30');
+    ctx.body = {error: {code: ctx.status === 429 ? 'rate_limited' : 'upstream_error', message: 'failure'}};
     return;
   }
   // Goals as the upstreams answer, from their own tests' cases: Liberapay's public.json, Open Collective's GraphQL v2.

@@ -4,6 +4,7 @@ import {after, before, beforeEach, describe, it} from 'node:test';
 import {backends} from './helpers/backends.js';
 import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
+import type {GatewayOptions} from '../src/config.js';
 import {call, get, post} from './helpers/http.js';
 import {refusedPort} from '@lien/testing/mock-server.mjs';
 import {CHECKOUT_STATUS_RATE_LIMIT} from '../src/routes/donations.js';
@@ -357,71 +358,63 @@ describe('HelloAsso not configured or unreachable', () => {
   });
 });
 
+/**
+ * Gateways on PGlite, each with `options` (their `helloasso` settings added to a fake HelloAsso's address and
+ * credentials), for one test; all stopped afterwards.
+ */
+async function withHelloAssoGateways(
+  options: GatewayOptions[],
+  run: (gateways: TestGateway[], upstream: Awaited<ReturnType<typeof startFakeUpstream>>) => Promise<void>
+): Promise<void> {
+  const clock = Date.parse('2026-05-01T10:00:00Z');
+  const upstream = await startFakeUpstream(fakeHelloAsso(() => clock).handler);
+  const gateways: TestGateway[] = [];
+  try {
+    for (const option of options)
+      gateways.push(
+        await testGateway(backends()[0]!, {...option, now: () => clock, helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, ...option.helloasso}})
+      );
+    await run(gateways, upstream);
+  } finally {
+    for (const gateway of gateways) await gateway.stop();
+    await upstream.close();
+  }
+}
+
 describe('HelloAsso checkouts, rate-limited', () => {
   it('a client creates at most checkoutsPerMinute checkouts a minute; the next are 429 with Retry-After, and never reach HelloAsso', async () => {
-    const clock = Date.parse('2026-05-01T10:00:00Z');
-    const fake = fakeHelloAsso(() => clock);
-    const upstream = await startFakeUpstream(fake.handler);
-    const gw = await testGateway(backends()[0]!, {
-      now: () => clock,
-      helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, checkoutsPerMinute: 3},
-    });
-    try {
+    await withHelloAssoGateways([{helloasso: {checkoutsPerMinute: 3}}], async ([gw], upstream) => {
       const statuses: number[] = [];
       let last;
       for (let i = 0; i < 6; i++) {
-        last = await post(`${gw.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/merci'});
+        last = await post(`${gw!.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/merci'});
         statuses.push(last.status);
       }
       assert.deepEqual(statuses, [200, 200, 200, 429, 429, 429]);
       assert.ok(Number(last!.headers.get('retry-after')) > 0);
       assert.equal(upstream.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/checkout-intents')).length, 3);
-    } finally {
-      await gw.stop();
-      await upstream.close();
-    }
+    });
   });
 });
 
 describe('HelloAsso notifications without a signature key', () => {
   it('are taken only from the addresses HelloAsso sends them from', async () => {
-    const clock = Date.parse('2026-05-01T10:00:00Z');
-    const fake = fakeHelloAsso(() => clock);
-    const upstream = await startFakeUpstream(fake.handler);
-    const options = {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET};
-    const documented = await testGateway(backends()[0]!, {now: () => clock, helloasso: options});
-    const loopback = await testGateway(backends()[0]!, {now: () => clock, helloasso: {...options, notificationSources: ['127.0.0.1']}});
-    try {
+    await withHelloAssoGateways([{}, {helloasso: {notificationSources: ['127.0.0.1']}}], async ([documented, loopback]) => {
       const body = notification('notification-payment-sample.json');
-      assert.equal((await post(`${documented.url}/v1/donations/helloasso/notifications`, body)).status, 401, 'loopback is not HelloAsso');
-      const taken = await post(`${loopback.url}/v1/donations/helloasso/notifications`, body);
+      assert.equal((await post(`${documented!.url}/v1/donations/helloasso/notifications`, body)).status, 401, 'loopback is not HelloAsso');
+      const taken = await post(`${loopback!.url}/v1/donations/helloasso/notifications`, body);
       assert.deepEqual([taken.status, taken.json], [200, {used: false}], 'from an allowed address, read (and not about a checkout made here)');
-    } finally {
-      await documented.stop();
-      await loopback.stop();
-      await upstream.close();
-    }
+    });
   });
 });
 
 describe('HelloAsso checkouts for the allowed origins', () => {
   it('send a donor back only to a page of an origin the gateway serves', async () => {
-    const clock = Date.parse('2026-05-01T10:00:00Z');
-    const fake = fakeHelloAsso(() => clock);
-    const upstream = await startFakeUpstream(fake.handler);
-    const gw = await testGateway(backends()[0]!, {
-      now: () => clock,
-      allowedOrigins: ['https://asso.example'],
-      helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET},
-    });
-    try {
-      const elsewhere = await post(`${gw.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://phishing.example/merci'});
+    await withHelloAssoGateways([{allowedOrigins: ['https://asso.example']}], async ([gw]) => {
+      const elsewhere = await post(`${gw!.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://phishing.example/merci'});
       assert.deepEqual([elsewhere.status, Object.keys(elsewhere.json.error.fields)], [400, ['returnUrl']]);
-      const home = await post(`${gw.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/dons'});
+      const home = await post(`${gw!.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/dons'});
       assert.equal(home.status, 200, home.text);
-    } finally {
-      await gw.stop();
-      await upstream.close();
-    }
+    });
   });
 });
