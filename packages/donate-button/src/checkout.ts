@@ -21,8 +21,8 @@ export interface CheckoutStatus {
   amount?: number;
 }
 
-/** The gateway's donation route `path`, from its address given with or without `/v1` (`https://gw.example/v1`). */
-export function donationRoute(gateway: string, path: string): string {
+/** The gateway's route `path` (after `/v1/`), from its address given with or without `/v1` (`https://gw.example/v1`). */
+export function gatewayRoute(gateway: string, path: string): string {
   let base: URL;
   try {
     base = new URL(gateway, document.baseURI);
@@ -31,7 +31,7 @@ export function donationRoute(gateway: string, path: string): string {
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') throw settingError('gateway', 'bad-setting');
   const root = `${base.origin}${base.pathname}`.replace(/\/+$/, '').replace(/\/v1$/, '');
-  return `${root}/v1/donations/helloasso/${path}`;
+  return `${root}/v1/${path}`;
 }
 
 /** The page's address without the gateway's return parameter: where the donor comes back to. */
@@ -61,7 +61,7 @@ export interface CheckoutRequest {
  * checkout at HelloAsso, and a visitor can press the button again.
  */
 export async function startCheckout(gateway: string, request: CheckoutRequest): Promise<string> {
-  const url = donationRoute(gateway, 'checkout');
+  const url = gatewayRoute(gateway, 'donations/helloasso/checkout');
   const answer = await fetchJson<{redirectUrl?: unknown}>(url, {
     method: 'POST',
     headers: {'Content-Type': 'application/json'},
@@ -85,7 +85,7 @@ export async function startCheckout(gateway: string, request: CheckoutRequest): 
  * seconds to authorize a card), for at most `patience` milliseconds; then it is still `pending`.
  */
 export async function followCheckout(gateway: string, id: string, options: {patience: number; signal?: AbortSignal}): Promise<CheckoutStatus> {
-  const url = donationRoute(gateway, `checkout/${encodeURIComponent(id)}`);
+  const url = gatewayRoute(gateway, `donations/helloasso/checkout/${encodeURIComponent(id)}`);
   const end = Date.now() + options.patience;
   for (let pause = 1000; ; pause *= 2) {
     const answer = await fetchJson<{state?: unknown; amount?: unknown}>(url, {signal: options.signal});

@@ -133,8 +133,9 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   declare goal?: number;
   declare raised?: number;
   /**
-   * Where to read the goal instead: `liberapay` (the `account`'s goal and income per week, from its public.json) or
-   * `opencollective` (the `collective`'s next goal, against its balance or yearly budget).
+   * Where to read the goal instead: `gateway` (the goal and what the association's HelloAsso forms raised, from the
+   * `gateway`), `liberapay` (the `account`'s goal and income per week, from its public.json) or `opencollective` (the
+   * `collective`'s next goal, against its balance or yearly budget).
    */
   declare goalSource?: GoalSource;
   /** Another address answering as the goal source does (a cache or a proxy). */
@@ -222,7 +223,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     }
     this.offered = this.offeredFrequencies();
     if (this.goalChanged(changed)) {
-      const known = this.goalSource === 'liberapay' || this.goalSource === 'opencollective';
+      const known = this.goalSource === 'gateway' || this.goalSource === 'liberapay' || this.goalSource === 'opencollective';
       this.sourcedGoal = known ? undefined : settingError('goal-source', 'bad-setting');
     }
     if (this.offered.length && !this.offered.includes(this.frequency)) this.frequency = this.offered[0]!;
@@ -285,7 +286,7 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
 
   /** The goal's settings changed: a source to read from again. */
   private goalChanged(changed: PropertyValues<this>): boolean {
-    return Boolean(this.goalSource) && ['goalSource', 'goalSrc', 'account', 'collective'].some((name) => changed.has(name as keyof DonateButton));
+    return Boolean(this.goalSource) && ['goalSource', 'goalSrc', 'account', 'collective', 'gateway'].some((name) => changed.has(name as keyof DonateButton));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -298,7 +299,8 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     const reading = (this.goalReading = new AbortController());
     try {
       const {loadGoal} = await import('./goals.js');
-      const goal = await loadGoal(this.goalSource!, {account: this.account, collective: this.collective, src: this.goalSrc}, reading.signal);
+      const settings = {account: this.account, collective: this.collective, gateway: this.gateway, src: this.goalSrc};
+      const goal = await loadGoal(this.goalSource!, settings, reading.signal);
       if (!reading.signal.aborted) this.sourcedGoal = goal ?? null;
     } catch (error) {
       if (reading.signal.aborted || isAbort(error)) return;

@@ -1,4 +1,5 @@
 import {fetchJson, LienError} from '@lien/core';
+import {gatewayRoute} from './checkout.js';
 
 /**
  * A donation goal read from where the association already keeps it, for the progress bar. Fetched only when the
@@ -16,8 +17,20 @@ export interface Goal {
   measure: GoalMeasure;
 }
 
-export type GoalSource = 'liberapay' | 'opencollective';
-export const GOAL_SOURCES: readonly GoalSource[] = ['liberapay', 'opencollective'];
+export type GoalSource = 'gateway' | 'liberapay' | 'opencollective';
+export const GOAL_SOURCES: readonly GoalSource[] = ['gateway', 'liberapay', 'opencollective'];
+
+/**
+ * A Lien gateway's `/v1/donations/goal` (its OpenAPI document): `{goal, raised, currency}` in cents, what the
+ * association's HelloAsso forms have raised towards its goal.
+ */
+export function readGatewayGoal(body: unknown): Goal {
+  const {goal, raised, currency} = (body ?? {}) as {goal?: unknown; raised?: unknown; currency?: unknown};
+  for (const [field, value] of [['goal', goal], ['raised', raised]] as const)
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new LienError('parse', `The gateway's ${field} is not an amount in cents`, {field});
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) throw new LienError('parse', "The gateway's currency is missing", {field: 'currency'});
+  return {goal: (goal as number) / 100, reached: (raised as number) / 100, currency, measure: 'raised'};
+}
 
 /** A money object `{amount: "1.20", currency: "EUR"}` as Liberapay writes it (`Money.for_json`: major units, as text). */
 function liberapayMoney(value: unknown, field: string): {amount: number; currency: string} | undefined {
@@ -82,10 +95,19 @@ export function readOpenCollectiveGoal(body: unknown): Goal | undefined {
 }
 
 /**
- * The goal from `source` for the element's `account` (Liberapay) or `collective` (Open Collective), at its public
- * address or at `src` when given (a cache or proxy answering the same).
+ * The goal from `source`: the element's `gateway`, its `account` (Liberapay) or its `collective` (Open Collective), at
+ * its public address or at `src` when given (a cache or proxy answering the same).
  */
-export async function loadGoal(source: GoalSource, settings: {account?: string; collective?: string; src?: string}, signal: AbortSignal): Promise<Goal | undefined> {
+export async function loadGoal(
+  source: GoalSource,
+  settings: {account?: string; collective?: string; gateway?: string; src?: string},
+  signal: AbortSignal
+): Promise<Goal | undefined> {
+  if (source === 'gateway') {
+    const url = settings.src || gatewayRoute(settings.gateway ?? '', 'donations/goal');
+    const goal = readGatewayGoal(await fetchJson(url, {signal}));
+    return goal.goal > 0 ? goal : undefined;
+  }
   if (source === 'liberapay') {
     const account = settings.account ?? '';
     const url = settings.src || `https://liberapay.com/${encodeURIComponent(account)}/public.json`;

@@ -164,5 +164,15 @@ describe('<donate-button> back from HelloAsso, in the page', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('reads the goal from the gateway: what the association\'s HelloAsso form raised, added up from its orders', async () => {
+    const el = await fixture<DonateButton>(
+      html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway=${gateway} goal-source="gateway"></donate-button>`
+    );
+    const words = await waitFor(() => el.shadowRoot!.querySelector('#goal-words')?.textContent, 'no goal from the gateway');
+    // HelloAsso's example order is of 20 €; the goal is the gateway's LIEN_DONATION_GOAL_CENTS.
+    expect(words).to.equal('€20 raised of €5,000');
+    await expect(el).to.be.accessible();
+  });
 });
 

@@ -4,7 +4,7 @@ import {LienError, setLocale} from '@lien/core';
 import {waitFor} from '@lien/testing';
 import '../src/define.js';
 import type {DonateButton} from '../src/donate-button.js';
-import {readLiberapayGoal, readOpenCollectiveGoal} from '../src/goals.js';
+import {readGatewayGoal, readLiberapayGoal, readOpenCollectiveGoal} from '../src/goals.js';
 
 /** The upstreams' own cases (fixtures/goals/README.md): bodies their tests assert. */
 const cases = async (name: string) => (await (await fetch(`/packages/donate-button/test/fixtures/goals/${name}`)).json()) as Record<string, Record<string, unknown>>;
@@ -72,6 +72,26 @@ describe('Open Collective goals', () => {
         expect.fail('read');
       } catch (error) {
         expect((error as LienError).field).to.equal('account');
+      }
+    }
+  });
+});
+
+describe('A Lien gateway\'s goal', () => {
+  it('reads cents as its OpenAPI document says, and refuses anything else, naming the field', () => {
+    expect(readGatewayGoal({goal: 500_000, raised: 125_050, currency: 'EUR', since: null})).to.deep.equal({goal: 5000, reached: 1250.5, currency: 'EUR', measure: 'raised'});
+    for (const [body, field] of [
+      [{goal: '5000', raised: 0, currency: 'EUR'}, 'goal'],
+      [{goal: 5000, raised: -1, currency: 'EUR'}, 'raised'],
+      [{goal: 5000, raised: 10.5, currency: 'EUR'}, 'raised'],
+      [{goal: 5000, raised: 0}, 'currency'],
+      [null, 'goal'],
+    ] as const) {
+      try {
+        readGatewayGoal(body);
+        expect.fail('read');
+      } catch (error) {
+        expect((error as LienError).field, JSON.stringify(body)).to.equal(field);
       }
     }
   });

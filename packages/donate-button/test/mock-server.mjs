@@ -10,6 +10,8 @@
 import {createServer} from 'node:http';
 import {readFileSync} from 'node:fs';
 
+/** HelloAsso's own example order: the data of its "Commande" notification (the gateway's fixtures). */
+const exampleOrder = JSON.parse(readFileSync(new URL('../../gateway/test/fixtures/helloasso/notification-order-donation.json', import.meta.url), 'utf8')).data;
 const goalFixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/goals/${name}`, import.meta.url), 'utf8'));
 
 function listen(handler) {
@@ -47,6 +49,11 @@ async function fakeHelloAsso() {
     }
     if (url.pathname === '/last') return send(response, 200, [...intents.values()].at(-1)?.body ?? null);
     if (url.pathname === '/oauth2/token') return send(response, 200, {access_token: 'token', refresh_token: 'refresh', expires_in: 1800, token_type: 'bearer'});
+    // The association's donation form: one page holding HelloAsso's own example order, then an empty page.
+    if (/^\/v5\/organizations\/[^/]+\/forms\/Donation\/dons\/orders$/.test(url.pathname)) {
+      const token = url.searchParams.get('continuationToken');
+      return send(response, 200, {data: token ? [] : [exampleOrder], pagination: {pageSize: 100, pageIndex: token ? 2 : 1, continuationToken: 'page-2'}});
+    }
     const api = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(url.pathname);
     if (api && request.method === 'POST') {
       const id = String(51_000 + ++count);
@@ -97,7 +104,8 @@ async function start() {
     loadSampleData: false,
     allowedOrigins: ['*'],
     logLevel: 'silent',
-    helloasso: {apiUrl: fake.url, webUrl: fake.url, clientId: 'id', clientSecret: 'secret', notificationSources: ['127.0.0.1'], checkoutsPerMinute: 1000, lookupsPerMinute: 1000},
+    helloasso: {apiUrl: fake.url, webUrl: fake.url, clientId: 'id', clientSecret: 'secret', notificationSources: ['127.0.0.1'], checkoutsPerMinute: 1000, lookupsPerMinute: 1000,
+      organization: 'lien-de-quartier', goalCents: 500_000, goalForms: ['Donation/dons']},
   });
   setGateway(gateway.url);
   process.once('exit', () => {

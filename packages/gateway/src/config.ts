@@ -42,6 +42,12 @@ export interface GatewayOptions {
     maxAmountCents?: number;
     /** Checkouts one client may create a minute (default 10): each is created at HelloAsso. */
     checkoutsPerMinute?: number;
+    /** The donation goal `GET /v1/donations/goal` answers, in cents. */
+    goalCents?: number;
+    /** The association's HelloAsso forms whose orders count towards the goal, as `{formType}/{formSlug}`. */
+    goalForms?: string[];
+    /** Only orders from this date (ISO 8601) count. */
+    goalSince?: string;
     /** Checkout lookups and returns one client may make a minute (default 30): each lookup is a HelloAsso request. */
     lookupsPerMinute?: number;
     /** The signature key HelloAsso gives (to partners) with a notification address: notifications must be signed with it. */
@@ -107,6 +113,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
       maxAmountCents: int(env.LIEN_DONATION_MAX_CENTS),
       checkoutsPerMinute: int(env.LIEN_CHECKOUT_RATE_LIMIT),
       lookupsPerMinute: int(env.LIEN_CHECKOUT_LOOKUP_RATE_LIMIT),
+      goalCents: int(env.LIEN_DONATION_GOAL_CENTS),
+      goalForms: env.HELLOASSO_GOAL_FORMS ? list(env.HELLOASSO_GOAL_FORMS) : undefined,
+      goalSince: env.LIEN_DONATION_GOAL_SINCE || undefined,
       notificationKey: env.HELLOASSO_NOTIFICATION_KEY || undefined,
       notificationSources: env.HELLOASSO_NOTIFICATION_SOURCES ? list(env.HELLOASSO_NOTIFICATION_SOURCES) : undefined,
     },

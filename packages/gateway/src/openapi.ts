@@ -199,6 +199,21 @@ export const openapiDocument = {
         },
       },
     },
+    '/v1/donations/goal': {
+      get: {
+        summary: 'The association’s donation goal and what its HelloAsso forms have raised, in cents',
+        description:
+          'raised is the sum of the orders’ amount.total of HELLOASSO_GOAL_FORMS (since LIEN_DONATION_GOAL_SINCE), walked by ' +
+          'continuationToken and kept for LIEN_PROXY_CACHE_SECONDS. 404 not_configured without LIEN_DONATION_GOAL_CENTS.',
+        responses: {
+          '200': json({type: 'object', properties: {goal: {type: 'integer'}, raised: {type: 'integer'}, currency: {type: 'string'}, since: {type: ['string', 'null']}}}),
+          '404': error,
+          '429': error,
+          '502': error,
+          '503': error,
+        },
+      },
+    },
     '/v1/donations/helloasso/return/{reference}': {
       get: {
         summary: 'HelloAsso’s way back from a checkout made here: notes what it tells, then 303 to the donor’s page with ?lien-checkout={id}',

@@ -8,6 +8,7 @@ import {DEFAULT_DATA_DIR, openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrate.js';
 import {ApiError, errorBody} from './errors.js';
 import {HELLOASSO_NOTIFICATION_SOURCES, HelloAssoClient} from './upstream/helloasso.js';
+import {donationGoalRoutes} from './routes/donation-goal.js';
 import {donationRoutes} from './routes/donations.js';
 import {missionRoutes} from './routes/missions.js';
 import {openapiRoutes} from './routes/openapi.js';
@@ -169,15 +170,25 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   });
   const timeoutMs = options.upstreamTimeoutMs ?? 10_000;
   const ha = options.helloasso ?? {};
+  const helloassoClient = new HelloAssoClient({
+    apiUrl: ha.apiUrl ?? 'https://api.helloasso.com',
+    clientId: ha.clientId,
+    clientSecret: ha.clientSecret,
+    timeoutMs,
+    now,
+    state,
+  });
+  donationGoalRoutes(app, {
+    client: helloassoClient,
+    organization: ha.organization,
+    goalCents: ha.goalCents,
+    forms: ha.goalForms ?? [],
+    since: ha.goalSince,
+    cacheMs: (options.proxyCacheSeconds ?? 300) * 1000,
+    now,
+  });
   donationRoutes(app, db, {
-    client: new HelloAssoClient({
-      apiUrl: ha.apiUrl ?? 'https://api.helloasso.com',
-      clientId: ha.clientId,
-      clientSecret: ha.clientSecret,
-      timeoutMs,
-      now,
-      state,
-    }),
+    client: helloassoClient,
     webUrl: ha.webUrl ?? 'https://www.helloasso.com',
     organization: ha.organization,
     minAmountCents: ha.minAmountCents ?? 100,

@@ -29,7 +29,7 @@ function fakeHelloAsso(clock: () => number) {
   let intents = 0;
   const valid = new Map<string, number>(); // access token → expiry
   const refreshTokens = new Set<string>();
-  const state = {refuseRefresh: false, revokeAll: false, failNext: 0 as number, status: 500, retryAfter: '', paid: new Set<string>(), orders: new Map<string, unknown>()};
+  const state = {refuseRefresh: false, revokeAll: false, failNext: 0 as number, status: 500, retryAfter: '', paid: new Set<string>(), orders: new Map<string, unknown>(), orderPages: new Map<string, unknown[][]>()};
   const handler = (r: SeenRequest): FakeAnswer => {
     if (r.path === '/oauth2/token') {
       const form = new URLSearchParams(r.body);
@@ -53,6 +53,15 @@ function fakeHelloAsso(clock: () => number) {
     if (state.failNext > 0) {
       state.failNext--;
       return {status: state.status, headers: state.retryAfter ? {'retry-after': state.retryAfter} : undefined, body: {message: `boom ${SECRET}`}};
+    }
+    const orders = /^\/v5\/organizations\/[^/]+\/forms\/([^/]+\/[^/]+)\/orders$/.exec(r.path);
+    if (orders) {
+      // Pages of HelloAsso's own example order, linked by continuation tokens; the last token comes back unchanged.
+      const token = r.query.get('continuationToken');
+      const pages = state.orderPages.get(orders[1]) ?? [];
+      const index = token ? Number(token.replace('page-', '')) : 0;
+      const data = pages[index] ?? [];
+      return {body: {data, pagination: {pageSize: 100, pageIndex: index + 1, totalPages: pages.length, continuationToken: data.length ? `page-${index + 1}` : token}}};
     }
     const path = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(r.path);
     if (!path) return {status: 404, body: {}};
@@ -364,17 +373,18 @@ describe('HelloAsso not configured or unreachable', () => {
  */
 async function withHelloAssoGateways(
   options: GatewayOptions[],
-  run: (gateways: TestGateway[], upstream: Awaited<ReturnType<typeof startFakeUpstream>>) => Promise<void>
+  run: (gateways: TestGateway[], upstream: Awaited<ReturnType<typeof startFakeUpstream>>, fake: ReturnType<typeof fakeHelloAsso>) => Promise<void>
 ): Promise<void> {
   const clock = Date.parse('2026-05-01T10:00:00Z');
-  const upstream = await startFakeUpstream(fakeHelloAsso(() => clock).handler);
+  const fake = fakeHelloAsso(() => clock);
+  const upstream = await startFakeUpstream(fake.handler);
   const gateways: TestGateway[] = [];
   try {
     for (const option of options)
       gateways.push(
         await testGateway(backends()[0]!, {...option, now: () => clock, helloasso: {apiUrl: upstream.url, clientId: CLIENT_ID, clientSecret: SECRET, ...option.helloasso}})
       );
-    await run(gateways, upstream);
+    await run(gateways, upstream, fake);
   } finally {
     for (const gateway of gateways) await gateway.stop();
     await upstream.close();
@@ -415,6 +425,33 @@ describe('HelloAsso checkouts for the allowed origins', () => {
       assert.deepEqual([elsewhere.status, Object.keys(elsewhere.json.error.fields)], [400, ['returnUrl']]);
       const home = await post(`${gw!.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/dons'});
       assert.equal(home.status, 200, home.text);
+    });
+  });
+});
+
+describe('The donation goal', () => {
+  /** HelloAsso's own example order (its "Commande" notification's data), for `total` cents. */
+  const order = (total: number) => {
+    const example = notification('notification-order-donation.json') as {data: {amount: {total: number}}};
+    return {...example.data, amount: {...example.data.amount, total}};
+  };
+
+  it('adds up the orders of the association\'s forms, page after page, and keeps the total a while', async () => {
+    const goal = {helloasso: {organization: ORG, goalCents: 500_000, goalForms: ['Donation/dons-2026', 'Checkout/default'], goalSince: '2026-01-01'}};
+    await withHelloAssoGateways([goal, {helloasso: {organization: ORG}}], async ([gw, none], upstream, fake) => {
+      const pages = fake.state.orderPages;
+      pages.set('Donation/dons-2026', [[order(2000), order(1500)], [order(10_000)]]);
+      pages.set('Checkout/default', [[order(2500)]]);
+      const first = await get(`${gw!.url}/v1/donations/goal`);
+      assert.deepEqual(first.json, {goal: 500_000, raised: 16_000, currency: 'EUR', since: '2026-01-01'});
+      const asked = upstream.seen.filter((r) => r.path.endsWith('/orders'));
+      assert.equal(asked.length, 5, 'two pages and an empty one, then one page and an empty one');
+      assert.ok(asked.every((r) => r.query.get('from') === '2026-01-01' && r.query.get('pageSize') === '100'));
+      pages.set('Checkout/default', [[order(2500)], [order(2500)]]);
+      assert.equal((await get(`${gw!.url}/v1/donations/goal`)).json.raised, 16_000, 'kept, not asked again');
+      assert.equal(upstream.seen.filter((r) => r.path.endsWith('/orders')).length, 5);
+      const notSet = await get(`${none!.url}/v1/donations/goal`);
+      assert.deepEqual([notSet.status, notSet.json.error.code], [404, 'not_configured']);
     });
   });
 });
