@@ -87,13 +87,12 @@ type CheckoutOutcome = 'confirmed' | 'refused' | 'abandoned' | 'pending';
 /** Answers for the story's gateway, which does not exist: the outcome chosen in the controls. */
 const storyGateway = 'https://gateway.example';
 let storyOutcome: CheckoutOutcome = 'confirmed';
-let storyCheckout = 1000;
 const pageFetch = window.fetch.bind(window);
 window.fetch = (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
   if (!url.startsWith(`${storyGateway}/`)) return pageFetch(input, init);
-  const id = url.split('/').pop();
-  return Promise.resolve(new Response(JSON.stringify({id, state: storyOutcome, amount: 2500}), {headers: {'content-type': 'application/json'}}));
+  const reference = url.split('/').pop();
+  return Promise.resolve(new Response(JSON.stringify({reference, state: storyOutcome, amount: 2500}), {headers: {'content-type': 'application/json'}}));
 };
 
 /**
@@ -107,7 +106,7 @@ export const BackFromHelloAsso: StoryObj<{outcome: CheckoutOutcome}> = {
   render: ({outcome}) => {
     storyOutcome = outcome;
     const url = new URL(location.href);
-    url.searchParams.set('lien-checkout', String(++storyCheckout));
+    url.searchParams.set('lien-checkout', crypto.randomUUID());
     history.replaceState(history.state, '', url);
     return html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons-2026" gateway=${storyGateway} confirmation-wait="3000"></donate-button>`;
   },

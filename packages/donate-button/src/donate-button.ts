@@ -6,7 +6,7 @@ import {templates as fr} from './generated/locales/fr.js';
 import {parseAmounts, readAmount} from './amount.js';
 import {dialogStyles, donateButtonStyles, goalStyles, transferStyles} from './donate-button.styles.js';
 import {DEFAULT_CURRENCY, DONATION_PROVIDERS, donationTarget, isRefusal, type DonationFrequency, type DonationProvider, type ProviderSettings} from './providers.js';
-import {followCheckout, returnedCheckout, startCheckout, type CheckoutState} from './checkout.js';
+import {followCheckout, startCheckout, takeReturnedCheckout, type CheckoutState} from './checkout.js';
 import type {PreparedTransfer} from './sepa-qr.part.js';
 import type {Goal, GoalSource} from './goals.js';
 import {taxReduction, type TaxRate} from './tax.js';
@@ -34,9 +34,6 @@ declare global {
     'donate-button': DonateButton;
   }
 }
-
-/** The checkouts an element on this page already speaks for. */
-const claimedCheckouts = new Set<string>();
 
 /**
  * A donation panel that an association's page holds itself: preset amounts and an amount of one's own (read in the
@@ -163,6 +160,8 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
   /** A HelloAsso checkout through the gateway: being created, being checked, or how it ended (amount in cents). */
   declare private checkout?: {phase: 'starting' | 'checking' | CheckoutState; amount?: number};
   private leaving?: AbortController;
+  /** The checkout this page was returned with, followed by this element (the first one set for HelloAsso's gateway). */
+  private returned?: string;
   /** The goal read from `goal-source`; `null` when the source has none to show; or why it could not be read. */
   declare private sourcedGoal?: Goal | null | LienError;
   private goalReading?: AbortController;
@@ -268,18 +267,30 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     if (this.problem.field !== 'amount') this.emit(new LienErrorEvent(this.problem));
   }
 
+  protected override firstUpdated(): void {
+    // The first element for HelloAsso's gateway takes the checkout the page was returned with; the others never see it.
+    const reference = this.provider === 'helloasso' && this.gateway ? takeReturnedCheckout() : undefined;
+    if (reference) void this.awaitConfirmation((this.returned = reference));
+    // Back from HelloAsso by the browser's back button, the page may come from its cache as it was left.
+    window.addEventListener('pageshow', this.shownAgain);
+  }
+
+  private shownAgain = (event: PageTransitionEvent) => {
+    if (event.persisted && this.checkout?.phase === 'starting') this.checkout = undefined;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
-    const id = this.provider === 'helloasso' && this.gateway ? returnedCheckout() : undefined;
-    // One element speaks for a checkout, even when the page holds several donate buttons.
-    if (id && !claimedCheckouts.has(id)) {
-      claimedCheckouts.add(id);
-      void this.awaitConfirmation(id);
-    }
+    if (!this.hasUpdated) return;
+    window.addEventListener('pageshow', this.shownAgain);
+    // Moved in the page: what was being read when it was taken out is read again.
+    if (this.returned && this.checkout?.phase === 'checking') void this.awaitConfirmation(this.returned);
+    if (this.goalSource && this.sourcedGoal === undefined) void this.readGoal();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.shownAgain);
     this.leaving?.abort();
     this.goalReading?.abort();
   }
@@ -309,16 +320,24 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
     }
   }
 
-  /** Back from HelloAsso: the gateway's word on the payment, shown in the panel (opened when it is a dialog). */
-  private async awaitConfirmation(id: string): Promise<void> {
-    this.leaving = new AbortController();
+  /**
+   * Back from HelloAsso: the gateway's word on the payment, shown in the panel (opened when it is a dialog) and given
+   * the focus, so that a donor back on a long page, or on a screen reader, hears how the gift ended.
+   */
+  private async awaitConfirmation(reference: string): Promise<void> {
+    const leaving = (this.leaving = new AbortController());
     this.checkout = {phase: 'checking'};
     await this.updateComplete;
-    if (!this.inline) this.renderRoot.querySelector('dialog')?.showModal();
+    if (!this.inline && !this.renderRoot.querySelector('dialog')?.open) this.renderRoot.querySelector('dialog')?.showModal();
     try {
-      const {state, amount} = await followCheckout(this.gateway!, id, {patience: this.confirmationWait, signal: this.leaving.signal});
+      const {state, amount} = await followCheckout(this.gateway!, reference, {patience: this.confirmationWait, signal: leaving.signal});
       this.checkout = {phase: state, amount};
+      await this.updateComplete;
+      const status = this.renderRoot.querySelector<HTMLElement>('[part=status]');
+      status?.focus();
+      if (this.inline) status?.scrollIntoView({block: 'center'});
     } catch (error) {
+      if (leaving.signal.aborted) return;
       this.checkout = undefined;
       this.fail(error);
     }
@@ -368,16 +387,20 @@ export class DonateButton extends LienElement<DonateButtonEvents> {
       refused: msg('The payment was refused or did not go through: no money was taken. You can try again.'),
       abandoned: msg("You left HelloAsso's page before paying: no gift was made. You can choose again."),
       pending: msg('Your payment is not confirmed yet. If you paid, HelloAsso will e-mail your receipt to the address you gave on its page.'),
+      unknown: msg('Your payment could not be checked just now. If you paid, HelloAsso will e-mail your receipt: look for it before giving again.'),
     }[checkout.phase];
-    const alert = checkout.phase === 'refused';
-    return html`<p part="status" class=${alert ? 'error' : 'status'} role=${alert ? 'alert' : 'status'}>${words}</p>`;
+    // Two nodes, not one whose role changes: an alert that appears is announced, a role that changes may not be.
+    return checkout.phase === 'refused'
+      ? html`<p part="status" class="error" role="alert" tabindex="-1">${words}</p>`
+      : html`<p part="status" class="status" role="status" tabindex="-1">${words}</p>`;
   }
 
   /** The goal in words ("1 250 € raised of 5 000 €", or per week, or a balance) and as a bar that says the same. */
   private renderGoal() {
     const sourced = this.sourcedGoal;
     if (sourced instanceof LienError) {
-      return html`<p part="progress" class="note">${sourced.kind === 'validation' ? sourced.message : msg(str`The goal could not be read from ${this.goalSource}.`)}</p>`;
+      const from = {gateway: msg('the donation service'), liberapay: 'Liberapay', opencollective: 'Open Collective'}[this.goalSource!];
+      return html`<p part="progress" class="note">${sourced.kind === 'validation' ? sourced.message : msg(str`The goal could not be read from ${from}.`)}</p>`;
     }
     const goal: Goal | undefined = this.goalSource
       ? (sourced ?? undefined)

@@ -1,5 +1,6 @@
 import {fetchJson, LienError} from '@lien/core';
 import {gatewayRoute} from './checkout.js';
+import {settingError} from './messages.js';
 
 /**
  * A donation goal read from where the association already keeps it, for the progress bar. Fetched only when the
@@ -103,8 +104,11 @@ export async function loadGoal(
   settings: {account?: string; collective?: string; gateway?: string; src?: string},
   signal: AbortSignal
 ): Promise<Goal | undefined> {
+  // Each source needs the setting that names the association there (unless `src` says where to read).
+  const needed = {gateway: 'gateway', liberapay: 'account', opencollective: 'collective'} as const;
+  if (!settings.src && !settings[needed[source]]?.trim()) throw settingError(needed[source], 'missing-setting');
   if (source === 'gateway') {
-    const url = settings.src || gatewayRoute(settings.gateway ?? '', 'donations/goal');
+    const url = settings.src || gatewayRoute(settings.gateway!, 'donations/goal');
     const goal = readGatewayGoal(await fetchJson(url, {signal}));
     return goal.goal > 0 ? goal : undefined;
   }

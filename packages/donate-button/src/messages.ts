@@ -17,7 +17,8 @@ export function donationServiceError(error: LienError): string {
         : msg('Too many attempts from here just now. Try again in a moment.');
     case 'http':
       if (error.status === 404) return msg('The donation service does not know this payment (error 404).');
-      if (error.status !== undefined && error.status < 500) return msg(str`The donation service refused this gift (error ${error.status}).`);
+      if (error.status !== undefined && error.status < 500)
+        return msg(str`The donation service refused this gift (error ${error.status}): the amount may be more than it takes, or the site's settings need checking.`);
       return msg(str`The donation service has a problem on its side (error ${error.status ?? '?'}). You can give on the provider's own page below.`);
     default:
       return msg("The donation service could not be reached. You can give on the provider's own page below.");

@@ -16,7 +16,7 @@ type Way = 'pay' | 'refuse' | 'back' | 'claim';
 
 const statusText = (root: ParentNode | null | undefined) => root?.querySelector('[part=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** The page in a frame, the donate button pressed, and the frame back on the page; answers the element and the id. */
+/** The page in a frame, the donate button pressed, and the frame back on the page; answers the element and the checkout's reference. */
 async function donateThrough(way: Way, options: {lang?: string; wait?: number; amount?: string} = {}) {
   await fetch(`${helloasso}/next`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({next: way})});
   const frame = document.createElement('iframe');
@@ -35,20 +35,22 @@ async function donateThrough(way: Way, options: {lang?: string; wait?: number; a
   const created = new Promise<unknown>((resolve) => element()!.addEventListener('lien-donate', (event) => resolve(event.detail)));
   page.click();
   const detail = await created;
-  // Away to the payment page, then back (same origin again) with the checkout's id.
-  const back = await waitFor(
+  // Away to the payment page, then back (same origin again), where the element follows the checkout.
+  await waitFor(
     () => {
       try {
-        const id = new URL(frame.contentWindow!.location.href).searchParams.get('lien-checkout');
-        return id && element()?.shadowRoot ? id : undefined;
+        return frame.contentWindow!.location.pathname.endsWith('/checkout-page.html') && /Checking|Vérification|HelloAsso|paiement|payment/.test(statusText(element()?.shadowRoot)) && !/Preparing|Préparation/.test(statusText(element()?.shadowRoot));
       } catch {
-        return undefined; // on the payment page or the gateway: another origin
+        return false; // on the payment page or the gateway: another origin
       }
     },
     'the donor did not come back',
     {timeout: 8000}
   );
-  return {frame, detail, id: back, element: element()!};
+  const intent = (await (await fetch(`${helloasso}/last`)).json()) as {metadata: {reference: string}};
+  // The reference is taken out of the address bar once read.
+  expect(new URL(frame.contentWindow!.location.href).searchParams.has('lien-checkout')).to.equal(false);
+  return {frame, detail, reference: intent.metadata.reference, element: element()!};
 }
 
 describe('<donate-button provider="helloasso" gateway> against the real gateway', () => {
@@ -70,7 +72,7 @@ describe('<donate-button provider="helloasso" gateway> against the real gateway'
       returnUrl: undefined,
       metadata: undefined,
     });
-    expect(intent.returnUrl).to.match(new RegExp(`^${gateway}/v1/donations/helloasso/return/[0-9a-f-]{36}\\?way=return$`));
+    expect(intent.returnUrl).to.match(new RegExp(`^${gateway}/v1/donations/helloasso/return/[0-9a-f-]{36}/return$`));
     await waitFor(() => statusText(element.shadowRoot).startsWith('Thank you'), 'no thanks', {timeout: 5000});
     expect(statusText(element.shadowRoot)).to.equal('Thank you! HelloAsso confirmed your gift of €25.');
   });
@@ -79,6 +81,7 @@ describe('<donate-button provider="helloasso" gateway> against the real gateway'
     const {frame, element, detail} = await donateThrough('refuse', {lang: 'fr', amount: '7,5'});
     frames.push(frame);
     expect((detail as {amount: number}).amount).to.equal(7.5);
+    await waitFor(() => element.shadowRoot!.querySelector('[part=status][role=alert]'), 'no alert');
     expect(((await (await fetch(`${helloasso}/last`)).json()) as {totalAmount: number}).totalAmount).to.equal(750);
     await waitFor(() => element.shadowRoot!.querySelector('[part=status][role=alert]'), 'no alert');
     expect(statusText(element.shadowRoot)).to.match(/^Le paiement a été refusé/);
@@ -118,9 +121,9 @@ describe('<donate-button> back from HelloAsso, in the page', () => {
       await setLocale(locale);
       try {
         for (const way of ['pay', 'refuse', 'back', 'claim'] as const) {
-          const {frame, id} = await donateThrough(way);
+          const {frame, reference} = await donateThrough(way);
           frame.remove();
-          returnedWith(id);
+          returnedWith(reference);
           const el = await fixture<DonateButton>(
             html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway=${gateway} confirmation-wait="500"></donate-button>`
           );
@@ -134,12 +137,33 @@ describe('<donate-button> back from HelloAsso, in the page', () => {
     });
   }
 
-  it('a gateway that is down is said in words, with the provider’s own page still offered', async () => {
-    returnedWith('51999');
-    const el = await fixture<DonateButton>(html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway="http://127.0.0.1:9/"></donate-button>`);
-    const alert = await waitFor(() => el.shadowRoot!.querySelector('.error[role=alert]:not(#amount-error)'), 'no error said', {timeout: 8000});
-    expect(alert.textContent).to.contain('could not be reached');
+  it('a gateway that cannot be asked while a payment is checked: asked again until the wait ends, then the donor is told to look for the receipt before giving again', async () => {
+    returnedWith('3f1c2b7a-5d4e-4f60-9a8b-1c2d3e4f5a6b');
+    const el = await fixture<DonateButton>(
+      html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway="http://127.0.0.1:9/" confirmation-wait="1500"></donate-button>`
+    );
+    await waitFor(() => statusText(el.shadowRoot).includes('could not be checked'), `not said: ${statusText(el.shadowRoot)}`, {timeout: 8000});
+    expect(statusText(el.shadowRoot)).to.contain('look for it before giving again');
+    expect(el.shadowRoot!.activeElement, 'the outcome has the focus').to.equal(el.shadowRoot!.querySelector('[part=status]'));
     expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=fallback] a')!.href).to.equal('https://www.helloasso.com/associations/lien-de-quartier/formulaires/dons');
+  });
+
+  it('a confirmation wait that is not a number is the default one, not a tight loop', async () => {
+    returnedWith('3f1c2b7a-5d4e-4f60-9a8b-1c2d3e4f5a6c');
+    let asked = 0;
+    const pageFetch = window.fetch;
+    window.fetch = (input, init) => (String(input).includes('/donations/helloasso/checkout/') && asked++, pageFetch(input, init));
+    try {
+      const el = await fixture<DonateButton>(
+        html`<donate-button inline provider="helloasso" organization="lien-de-quartier" form="dons" gateway="http://127.0.0.1:9/" confirmation-wait="20s"></donate-button>`
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(asked, 'asked at growing intervals').to.be.at.most(2);
+      expect(statusText(el.shadowRoot)).to.equal('Checking your payment with HelloAsso…');
+      el.remove();
+    } finally {
+      window.fetch = pageFetch;
+    }
   });
 
   for (const [status, said] of [

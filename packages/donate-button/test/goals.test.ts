@@ -133,10 +133,15 @@ describe('<donate-button goal-source>', () => {
       const error = await new Promise<Event>((resolve) => el.addEventListener('lien-error', resolve, {once: true}));
       expect((error as CustomEvent).detail.error.kind).to.be.oneOf(['http', 'parse']);
       await el.updateComplete;
-      expect(words(el)).to.equal('The goal could not be read from liberapay.');
+      expect(words(el)).to.equal('The goal could not be read from Liberapay.');
       expect(el.shadowRoot!.querySelector('button[part=donate]')).to.not.equal(null);
     }
     const unknown = await fixture<DonateButton>(html`<donate-button inline provider="paypal" business="dons@asso.example" goal-source="helloasso"></donate-button>`);
     await waitFor(() => words(unknown).includes('goal-source'), 'an unknown goal source is not said');
+    // A source without the setting that names the association there: said, and nothing is fetched.
+    for (const [source, setting] of [['gateway', 'gateway'], ['liberapay', 'account'], ['opencollective', 'collective']] as const) {
+      const el = await fixture<DonateButton>(html`<donate-button inline provider="paypal" business="dons@asso.example" goal-source=${source}></donate-button>`);
+      await waitFor(() => words(el).includes(`"${setting}"`), `a missing ${setting} is not said`);
+    }
   });
 });

@@ -3,7 +3,8 @@
 //   answers HelloAsso's API v5 shapes (OAuth2 token, checkout intents, the lookup that shows an order only once a
 //   payment is authorized) and plays the payment page: `/pay/{id}` sends the browser back the way the test chose
 //   beforehand (`POST {helloasso}/next` with `pay`, `refuse`, `back` or `claim`), adding the parameters HelloAsso
-//   adds (`checkoutIntentId`, `code`, `error`); a refusal is also notified to the gateway as HelloAsso would.
+//   adds (`checkoutIntentId`, `code`, `error`); a payment is also notified to the gateway as HelloAsso would, and
+//   the donor is sent to an error page if the gateway does not take the notification.
 //   `GET {helloasso}/last` answers the last checkout intent the gateway asked for, as it was sent.
 // - `failing-gateway/{status}/`: a gateway answering that error; `failing-gateway/calls` counts what it took.
 // - `goals/*`: the goal fixtures (fixtures/goals/README.md) as Liberapay and Open Collective answer them, and errors.
@@ -73,14 +74,19 @@ async function fakeHelloAsso() {
       let to;
       if (next === 'pay') {
         intent.paid = true;
-        to = `${intent.body.returnUrl}&checkoutIntentId=${id}&code=succeeded&orderId=9`;
+        // HelloAsso's "Payment" notification, authorized, with the checkout's metadata: the gateway must take it.
+        const notification = {
+          eventType: 'Payment',
+          data: {id: 15222, amount: intent.body.totalAmount, state: 'Authorized', order: {id: 9, formType: 'Checkout', organizationSlug: 'lien-de-quartier'}},
+          metadata: intent.body.metadata,
+        };
+        const taken = await fetch(`${gatewayUrl}/v1/donations/helloasso/notifications`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(notification)});
+        const {used} = await taken.json();
+        to = used ? `${intent.body.returnUrl}?checkoutIntentId=${id}&code=succeeded&orderId=9` : `${fake.url}/notification-not-taken`;
       } else if (next === 'claim') {
-        to = `${intent.body.returnUrl}&checkoutIntentId=${id}&code=succeeded&orderId=9`;
+        to = `${intent.body.returnUrl}?checkoutIntentId=${id}&code=succeeded&orderId=9`;
       } else if (next === 'refuse') {
-        // HelloAsso's "Payment" notification, its state refused, with the checkout's metadata.
-        const notification = {eventType: 'Payment', data: {id: 15222, amount: intent.body.totalAmount, state: 'Refused', order: {id: 9, formType: 'Checkout'}}, metadata: intent.body.metadata};
-        await fetch(`${gatewayUrl}/v1/donations/helloasso/notifications`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(notification)});
-        to = `${intent.body.errorUrl}&checkoutIntentId=${id}&error=refused`;
+        to = `${intent.body.errorUrl}?checkoutIntentId=${id}&error=refused`;
       } else {
         to = intent.body.backUrl;
       }
@@ -95,14 +101,15 @@ async function fakeHelloAsso() {
 let started;
 /** How many requests the failing gateway took: a checkout must never be retried by itself. */
 let failingCalls = 0;
-async function start() {
+async function start(pageOrigin) {
   const {fake, setGateway} = await fakeHelloAsso();
   const {startGateway} = await import('../../gateway/dist/index.js');
   const gateway = await startGateway({
     port: 0,
     dataDir: 'memory://',
     loadSampleData: false,
-    allowedOrigins: ['*'],
+    // The test pages' origin: donors are sent back only there.
+    allowedOrigins: [pageOrigin],
     logLevel: 'silent',
     helloasso: {apiUrl: fake.url, webUrl: fake.url, clientId: 'id', clientSecret: 'secret', notificationSources: ['127.0.0.1'], checkoutsPerMinute: 1000, lookupsPerMinute: 1000,
       organization: 'lien-de-quartier', goalCents: 500_000, goalForms: ['Donation/dons']},
@@ -119,7 +126,7 @@ export default async function donateButtonMocks(ctx, next) {
   if (!ctx.path.startsWith('/mock/donate-button/')) return next();
   const path = ctx.path.slice('/mock/donate-button/'.length);
   if (path === 'start') {
-    started ??= start();
+    started ??= start(ctx.origin);
     ctx.body = await started;
     return;
   }

@@ -52,7 +52,7 @@ export interface GatewayOptions {
     lookupsPerMinute?: number;
     /** The signature key HelloAsso gives (to partners) with a notification address: notifications must be signed with it. */
     notificationKey?: string;
-    /** Without a key, the addresses notifications are taken from (default HelloAsso's production and sandbox ones). */
+    /** Without a key, the addresses notifications are taken from (default HelloAsso's production one, or its sandbox's for a sandbox apiUrl). */
     notificationSources?: string[];
   };
   acceslibre?: {apiUrl?: string; apiKey?: string};

@@ -150,7 +150,8 @@ export const openapiDocument = {
         summary: 'Start a HelloAsso donation',
         description:
           'once: creates a HelloAsso checkout intent and answers its redirect URL; HelloAsso sends the donor back through ' +
-          'this gateway (`/v1/donations/helloasso/return/…`), which sends them on to `returnUrl` with `?lien-checkout={id}`. ' +
+          'this gateway (`/v1/donations/helloasso/return/…`, on LIEN_PUBLIC_URL), which sends them on to `returnUrl` with ' +
+          '`?lien-checkout={reference}`. ' +
           'monthly: answers the association’s HelloAsso donation form (`form` required), where HelloAsso handles monthly giving. ' +
           'Amount bounds are enforced here.',
         requestBody: {
@@ -165,7 +166,7 @@ export const openapiDocument = {
                   frequency: {enum: ['once', 'monthly'], default: 'once'},
                   organization: {type: 'string', description: 'HelloAsso organization slug (default HELLOASSO_ORGANIZATION)'},
                   form: {type: 'string', description: 'HelloAsso donation form slug (required for monthly)'},
-                  returnUrl: {type: 'string', format: 'uri', description: 'The donor’s page: https (http only for localhost), of an allowed origin'},
+                  returnUrl: {type: 'string', format: 'uri', description: 'The donor’s page: https (http only for localhost), of the gateway’s origin or of LIEN_ALLOWED_ORIGINS'},
                   itemName: {type: 'string', maxLength: 250},
                 },
               },
@@ -173,7 +174,10 @@ export const openapiDocument = {
           },
         },
         responses: {
-          '200': json({type: 'object', properties: {redirectUrl: {type: 'string'}, id: {type: ['string', 'null']}, kind: {enum: ['checkout', 'form']}}}),
+          '200': json({
+            type: 'object',
+            properties: {redirectUrl: {type: 'string'}, id: {type: ['string', 'null']}, reference: {type: ['string', 'null']}, kind: {enum: ['checkout', 'form']}},
+          }),
           '400': error,
           '429': error,
           '502': error,
@@ -182,17 +186,19 @@ export const openapiDocument = {
         },
       },
     },
-    '/v1/donations/helloasso/checkout/{id}': {
+    '/v1/donations/helloasso/checkout/{reference}': {
       get: {
         summary: 'The state of a checkout, as HelloAsso reports it (never trusted from the return URL)',
         description:
-          'confirmed only when a payment of the order is Authorized (AuthorizedPreprod in the sandbox) or Registered, or a verified ' +
-          'notification said so; refused when every payment failed. While the lookup shows no order: what the return told ' +
-          '(abandoned: back from the payment page; refused: sent to the error address) or a notification, else pending. ' +
+          'confirmed only when a payment of the order is Authorized (AuthorizedPreprod in the sandbox) or Registered (kept once ' +
+          'seen); refused when every payment failed. While the lookup shows no order: what the return told (abandoned: back ' +
+          'from the payment page; refused: sent to the error address), else pending. The reference is the random one the ' +
+          'return gave, never HelloAsso’s sequential id. ' +
           'Rate-limited per client (429 with Retry-After): each lookup is a HelloAsso request.',
-        parameters: [{name: 'id', in: 'path', required: true, schema: {type: 'string'}}],
+        parameters: [{name: 'reference', in: 'path', required: true, schema: {type: 'string', format: 'uuid'}}],
         responses: {
-          '200': json({type: 'object', properties: {id: {type: 'string'}, state: {enum: ['pending', 'confirmed', 'refused', 'abandoned']}, amount: {type: 'integer'}, orderId: {type: 'string'}}}),
+          '200': json({type: 'object', properties: {reference: {type: 'string'}, state: {enum: ['pending', 'confirmed', 'refused', 'abandoned']}, amount: {type: 'integer'}}}),
+          '400': error,
           '404': error,
           '429': error,
           '502': error,
@@ -214,13 +220,15 @@ export const openapiDocument = {
         },
       },
     },
-    '/v1/donations/helloasso/return/{reference}': {
+    '/v1/donations/helloasso/return/{reference}/{way}': {
       get: {
-        summary: 'HelloAsso’s way back from a checkout made here: notes what it tells, then 303 to the donor’s page with ?lien-checkout={id}',
-        description: '`way=back` notes the checkout abandoned; `way=error`, or a `code` other than `succeeded`, refused. `code=succeeded` proves nothing and changes nothing.',
+        summary: 'HelloAsso’s way back from a checkout made here: notes what it tells, then 303 to the donor’s page with ?lien-checkout={reference}',
+        description:
+          '`back` notes the checkout abandoned; `error`, or a `code` other than `succeeded`, refused. `code=succeeded` proves nothing: ' +
+          'it only clears what an earlier attempt on the same checkout told.',
         parameters: [
-          {name: 'reference', in: 'path', required: true, schema: {type: 'string'}},
-          q('way', 'return | back | error (set by the gateway)'),
+          {name: 'reference', in: 'path', required: true, schema: {type: 'string', format: 'uuid'}},
+          {name: 'way', in: 'path', required: true, schema: {enum: ['return', 'back', 'error']}},
           q('checkoutIntentId', 'Added by HelloAsso'),
           q('code', 'Added by HelloAsso: succeeded, refused…'),
         ],
@@ -229,8 +237,10 @@ export const openapiDocument = {
     },
     '/v1/donations/helloasso/notifications': {
       post: {
-        summary: 'HelloAsso’s notifications: a Payment (matched by the checkout’s metadata) or an Order (by checkoutIntentId) confirms or refuses a checkout made here',
-        description: 'Signed with HELLOASSO_NOTIFICATION_KEY (HMAC-SHA256 of the body, hex, in x-ha-signature), or, without a key, sent from HELLOASSO_NOTIFICATION_SOURCES.',
+        summary: 'HelloAsso’s notifications: a Payment (matched by the checkout’s metadata) or an Order (by checkoutIntentId) of the association has the gateway look the checkout up',
+        description:
+          'Signed with HELLOASSO_NOTIFICATION_KEY (HMAC-SHA256 of the body, hex, in x-ha-signature), or, without a key, sent from ' +
+          'HELLOASSO_NOTIFICATION_SOURCES. Only a trigger: what HelloAsso’s lookup then says counts, never what the notification claims.',
         requestBody: {required: true, content: {'application/json': {schema: {type: 'object'}}}},
         responses: {'200': json({type: 'object', properties: {used: {type: 'boolean'}}}), '400': error, '401': error},
       },

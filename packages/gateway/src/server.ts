@@ -7,7 +7,7 @@ import type {GatewayOptions} from './config.js';
 import {DEFAULT_DATA_DIR, openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrate.js';
 import {ApiError, errorBody} from './errors.js';
-import {HELLOASSO_NOTIFICATION_SOURCES, HelloAssoClient} from './upstream/helloasso.js';
+import {HelloAssoClient, helloassoNotificationSources} from './upstream/helloasso.js';
 import {donationGoalRoutes} from './routes/donation-goal.js';
 import {donationRoutes} from './routes/donations.js';
 import {missionRoutes} from './routes/missions.js';
@@ -198,7 +198,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     publicUrl: options.publicUrl,
     allowedOrigins: options.allowedOrigins ?? [],
     notificationKey: ha.notificationKey,
-    notificationSources: ha.notificationSources ?? HELLOASSO_NOTIFICATION_SOURCES,
+    notificationSources: ha.notificationSources ?? helloassoNotificationSources(ha.apiUrl ?? 'https://api.helloasso.com'),
   });
   proxyRoutes(app, {
     acceslibre: {apiUrl: options.acceslibre?.apiUrl ?? 'https://acceslibre.beta.gouv.fr', apiKey: options.acceslibre?.apiKey},

@@ -5,10 +5,11 @@ import {backends} from './helpers/backends.js';
 import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import type {GatewayOptions} from '../src/config.js';
-import {call, get, post} from './helpers/http.js';
+import {call, get, post, type Answer} from './helpers/http.js';
 import {refusedPort} from '@lien/testing/mock-server.mjs';
 import {CHECKOUT_STATUS_RATE_LIMIT} from '../src/routes/donations.js';
 import {createHmac} from 'node:crypto';
+import {request as httpRequest} from 'node:http';
 import {readFileSync} from 'node:fs';
 
 const NOTIFICATION_KEY = 'signature-key-from-helloasso';
@@ -91,6 +92,7 @@ for (const backend of backends()) {
       upstream = await startFakeUpstream(fake.handler);
       gw = await testGateway(backend, {
         now,
+        allowedOrigins: ['https://asso.example'],
         logLevel: 'info',
         logStream: new Writable({write: (chunk, _e, done) => ((logs += chunk), done())}),
         helloasso: {
@@ -119,7 +121,8 @@ for (const backend of backends()) {
       const sent = JSON.parse(upstream.seen.find((s) => s.method === 'POST' && s.path.endsWith('/checkout-intents'))!.body);
       const reference = sent.metadata.reference as string;
       assert.match(reference, /^[0-9a-f-]{36}$/);
-      const way = (name: string) => `${gw.url}/v1/donations/helloasso/return/${reference}?way=${name}`;
+      const way = (name: string) => `${gw.url}/v1/donations/helloasso/return/${reference}/${name}`;
+      assert.equal(r.json.reference, reference);
       assert.deepEqual(sent, {
         totalAmount: 2500,
         initialAmount: 2500,
@@ -183,23 +186,33 @@ for (const backend of backends()) {
       }
     });
 
-    it('reports the state HelloAsso confirms, not what the return URL says', async () => {
+    /** A checkout, with the return addresses the gateway gave HelloAsso. */
+    async function checkoutWithWays() {
       const created = await checkout();
-      const id = created.json.id as string;
-      const pending = await get(`${gw.url}/v1/donations/helloasso/checkout/${id}?code=succeeded`);
-      assert.deepEqual(pending.json, {id, state: 'pending', amount: 2500});
+      const sent = JSON.parse(upstream.seen.filter((s) => s.method === 'POST' && s.path.endsWith('/checkout-intents')).at(-1)!.body);
+      return {
+        id: created.json.id as string,
+        reference: created.json.reference as string,
+        ways: {back: sent.backUrl as string, error: sent.errorUrl as string, return: sent.returnUrl as string},
+      };
+    }
+    const lookup = (reference: string) => get(`${gw.url}/v1/donations/helloasso/checkout/${reference}`);
+    const state = async (reference: string) => (await lookup(reference)).json.state as string;
+    /** What a browser sent back by HelloAsso gets: the gateway's redirect to the donor's page. */
+    const follow = (url: string) => call(url, {redirect: 'manual'});
+
+    it('reports the state HelloAsso confirms, by the checkout\'s random reference, never its sequential id', async () => {
+      const {id, reference} = await checkoutWithWays();
+      assert.deepEqual((await lookup(reference)).json, {reference, state: 'pending', amount: 2500});
       fake.state.paid.add(id);
-      const confirmed = await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`);
-      assert.deepEqual(confirmed.json, {id, state: 'confirmed', amount: 2500, orderId: '77'});
-      const unknown = await get(`${gw.url}/v1/donations/helloasso/checkout/123456`);
+      assert.deepEqual((await lookup(reference)).json, {reference, state: 'confirmed', amount: 2500});
+      const unknown = await lookup('00000000-0000-4000-8000-000000000000');
       assert.deepEqual([unknown.status, unknown.json.error.code], [404, 'not_found']);
-      const bad = await get(`${gw.url}/v1/donations/helloasso/checkout/1%3B%20DROP%20TABLE%20x`);
-      assert.equal(bad.status, 400);
+      for (const bad of [id, '1%3B%20DROP%20TABLE%20x']) assert.equal((await lookup(bad)).status, 400, bad);
     });
 
     it('confirms only an order with a payment HelloAsso authorized or registered', async () => {
-      const id = (await checkout()).json.id as string;
-      for (const [order, state] of [
+      for (const [order, expected] of [
         [{id: 78}, 'pending'],
         [{id: 78, payments: []}, 'pending'],
         [{id: 78, payments: [{state: 'Pending'}]}, 'pending'],
@@ -211,84 +224,88 @@ for (const backend of backends()) {
         // Not a PaymentState in HelloAsso's OpenAPI document: it proves nothing.
         [{id: 78, payments: [{state: 'Processed'}]}, 'pending'],
       ] as const) {
+        const {id, reference} = await checkoutWithWays();
         fake.state.orders.set(id, order);
-        const r = await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`);
-        assert.equal(r.json.state, state, JSON.stringify(order));
+        assert.equal(await state(reference), expected, JSON.stringify(order));
+        fake.state.orders.delete(id);
       }
-      fake.state.orders.delete(id);
     });
 
-    /** A checkout, with the return addresses the gateway gave HelloAsso. */
-    async function checkoutWithWays() {
-      const id = (await checkout()).json.id as string;
-      const sent = JSON.parse(upstream.seen.filter((s) => s.method === 'POST' && s.path.endsWith('/checkout-intents')).at(-1)!.body);
-      return {id, reference: sent.metadata.reference as string, ways: {back: sent.backUrl as string, error: sent.errorUrl as string, return: sent.returnUrl as string}};
-    }
-    const state = async (id: string) => (await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`)).json.state as string;
-    /** What a browser sent back by HelloAsso gets: the gateway's redirect to the donor's page. */
-    const follow = (url: string) => call(url, {redirect: 'manual'});
-
-    it('sends the donor back to their page with the checkout id, noting an abandoned or refused payment; a claimed success proves nothing', async () => {
+    it('sends the donor back to their page with the checkout reference, noting an abandoned or refused payment; a claimed success proves nothing', async () => {
       const abandoned = await checkoutWithWays();
       const back = await follow(abandoned.ways.back);
       assert.equal(back.status, 303, back.text);
-      assert.equal(back.headers.get('location'), `https://asso.example/merci?lien-checkout=${abandoned.id}`);
-      assert.equal(await state(abandoned.id), 'abandoned');
+      assert.equal(back.headers.get('location'), `https://asso.example/merci?lien-checkout=${abandoned.reference}`);
+      assert.equal(await state(abandoned.reference), 'abandoned');
 
       const refused = await checkoutWithWays();
       // HelloAsso adds its own parameters to the address it was given.
-      assert.equal((await follow(`${refused.ways.error}&checkoutIntentId=${refused.id}&error=refused`)).status, 303);
-      assert.equal(await state(refused.id), 'refused');
+      assert.equal((await follow(`${refused.ways.error}?checkoutIntentId=${refused.id}&error=refused`)).status, 303);
+      assert.equal(await state(refused.reference), 'refused');
       const refusedByCode = await checkoutWithWays();
-      await follow(`${refusedByCode.ways.return}&checkoutIntentId=${refusedByCode.id}&code=refused`);
-      assert.equal(await state(refusedByCode.id), 'refused');
+      await follow(`${refusedByCode.ways.return}?checkoutIntentId=${refusedByCode.id}&code=refused`);
+      assert.equal(await state(refusedByCode.reference), 'refused');
 
       const claimed = await checkoutWithWays();
-      await follow(`${claimed.ways.return}&checkoutIntentId=${claimed.id}&code=succeeded&orderId=1`);
-      assert.equal(await state(claimed.id), 'pending', 'code=succeeded without HelloAsso’s confirmation');
+      await follow(`${claimed.ways.return}?checkoutIntentId=${claimed.id}&code=succeeded&orderId=1`);
+      assert.equal(await state(claimed.reference), 'pending', 'code=succeeded without HelloAsso’s confirmation');
       fake.state.paid.add(claimed.id);
-      assert.equal(await state(claimed.id), 'confirmed');
-      // A back press after paying does not undo HelloAsso's word.
+      assert.equal(await state(claimed.reference), 'confirmed');
+      // A back press after paying does not undo HelloAsso's word, even once its lookup no longer shows it.
       await follow(claimed.ways.back);
-      assert.equal(await state(claimed.id), 'confirmed');
+      fake.state.paid.delete(claimed.id);
+      assert.equal(await state(claimed.reference), 'confirmed');
 
-      const forged = await follow(`${gw.url}/v1/donations/helloasso/return/00000000-0000-0000-0000-000000000000?way=back`);
+      const forged = await follow(`${gw.url}/v1/donations/helloasso/return/00000000-0000-4000-8000-000000000000/back`);
       assert.equal(forged.status, 404);
-      assert.equal((await follow(`${abandoned.ways.back.replace('way=back', 'way=elsewhere')}`)).status, 400);
+      assert.equal((await follow(abandoned.ways.back.replace(/back$/, 'elsewhere'))).status, 400);
     });
 
-    it('takes HelloAsso’s signed notifications: a checkout payment authorized or refused, an order by its checkout id', async () => {
+    it('a refused card, then another that goes through on the same checkout: never "refused" to someone who paid', async () => {
+      const retried = await checkoutWithWays();
+      await follow(`${retried.ways.error}?checkoutIntentId=${retried.id}&error=refused`);
+      assert.equal(await state(retried.reference), 'refused');
+      // The donor tries again on HelloAsso's page and pays: the return says so, before the lookup shows the order.
+      await follow(`${retried.ways.return}?checkoutIntentId=${retried.id}&code=succeeded`);
+      assert.equal(await state(retried.reference), 'pending', 'the earlier refusal no longer stands');
+      fake.state.paid.add(retried.id);
+      assert.equal(await state(retried.reference), 'confirmed');
+    });
+
+    it('takes HelloAsso’s signed notifications as a reason to look the checkout up, never as proof', async () => {
+      const notify = (body: string, signature = sign(body)) => post(`${gw.url}/v1/donations/helloasso/notifications`, body, {'x-ha-signature': signature});
       const paid = await checkoutWithWays();
-      const body = JSON.stringify(notification('notification-payment-checkout-authorized.json', {source: 'lien', reference: paid.reference}));
-      // The example is the sandbox's association; this checkout was created for another one.
-      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, body, {'x-ha-signature': sign(body)})).json, {used: false});
-      const ours = notification('notification-payment-checkout-authorized.json', {source: 'lien', reference: paid.reference}) as {data: {order: Record<string, unknown>}};
+      const example = notification('notification-payment-checkout-authorized.json', {source: 'lien', reference: paid.reference}) as {data: {order: Record<string, unknown>}};
+      // HelloAsso's example is the sandbox's association; this checkout was created for another one.
+      assert.deepEqual((await notify(JSON.stringify(example))).json, {used: false});
+      const ours = structuredClone(example);
       ours.data.order.organizationSlug = ORG;
-      const signed = JSON.stringify(ours);
-      const unsigned = await post(`${gw.url}/v1/donations/helloasso/notifications`, signed);
-      const badly = await post(`${gw.url}/v1/donations/helloasso/notifications`, signed, {'x-ha-signature': sign(signed, 'another key')});
-      assert.deepEqual([unsigned.status, badly.status], [401, 401]);
-      assert.equal(await state(paid.id), 'pending', 'nothing unsigned is believed');
-      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, signed, {'x-ha-signature': sign(signed)})).json, {used: true});
-      assert.equal(await state(paid.id), 'confirmed', 'confirmed by the notification, before HelloAsso’s lookup shows the order');
+      const body = JSON.stringify(ours);
+      assert.deepEqual([(await post(`${gw.url}/v1/donations/helloasso/notifications`, body)).status, (await notify(body, sign(body, 'another key'))).status], [401, 401]);
+      // Signed, but HelloAsso's lookup shows no payment: the notification's "Authorized" is not believed.
+      assert.deepEqual((await notify(body)).json, {used: true});
+      assert.equal(await state(paid.reference), 'pending');
+      // Once the lookup shows it, the notification confirms the checkout even if the donor never comes back.
+      fake.state.paid.add(paid.id);
+      assert.deepEqual((await notify(body)).json, {used: true});
+      fake.state.paid.delete(paid.id);
+      assert.equal(await state(paid.reference), 'confirmed', 'kept from the lookup the notification made');
 
-      const waiting = notification('notification-payment-checkout-waiting.json', {source: 'lien', reference: paid.reference});
-      const waitingBody = JSON.stringify(waiting);
-      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, waitingBody, {'x-ha-signature': sign(waitingBody)})).json, {used: false});
+      const withoutSlug = structuredClone(ours);
+      delete withoutSlug.data.order.organizationSlug;
+      assert.deepEqual((await notify(JSON.stringify(withoutSlug))).json, {used: false}, 'whose association it is must be said');
 
-      const refused = await checkoutWithWays();
-      const order = notification('notification-order-donation.json') as {data: Record<string, unknown> & {payments: {state: string}[]}};
-      order.data.checkoutIntentId = Number(refused.id);
+      const ordered = await checkoutWithWays();
+      const order = notification('notification-order-donation.json') as {data: Record<string, unknown>};
+      order.data.checkoutIntentId = Number(ordered.id);
       order.data.organizationSlug = ORG;
-      for (const payment of order.data.payments) payment.state = 'Refused';
-      const orderBody = JSON.stringify(order);
-      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, orderBody, {'x-ha-signature': sign(orderBody)})).json, {used: true});
-      assert.equal(await state(refused.id), 'refused');
+      fake.state.paid.add(ordered.id);
+      assert.deepEqual((await notify(JSON.stringify(order))).json, {used: true});
+      fake.state.paid.delete(ordered.id);
+      assert.equal(await state(ordered.reference), 'confirmed');
 
-      const form = JSON.stringify(notification('notification-form-sample.json'));
-      assert.deepEqual((await post(`${gw.url}/v1/donations/helloasso/notifications`, form, {'x-ha-signature': sign(form)})).json, {used: false});
-      const notJson = await post(`${gw.url}/v1/donations/helloasso/notifications`, '{"eventType":', {'x-ha-signature': sign('{"eventType":')});
-      assert.equal(notJson.status, 400);
+      assert.deepEqual((await notify(JSON.stringify(notification('notification-form-sample.json')))).json, {used: false});
+      assert.equal((await notify('{"eventType":')).status, 400);
     });
 
     it('enforces amount bounds and safe URLs on the server', async () => {
@@ -311,7 +328,7 @@ for (const backend of backends()) {
       }
       assert.equal(upstream.seen.length, 0, 'nothing invalid reaches HelloAsso');
       const monthly = await checkout({frequency: 'monthly', form: 'dons-reguliers'});
-      assert.deepEqual(monthly.json, {redirectUrl: `https://www.helloasso.com/associations/${ORG}/formulaires/dons-reguliers`, id: null, kind: 'form'});
+      assert.deepEqual(monthly.json, {redirectUrl: `https://www.helloasso.com/associations/${ORG}/formulaires/dons-reguliers`, id: null, reference: null, kind: 'form'});
     });
 
     it('turns upstream errors into clear errors without echoing secrets', async () => {
@@ -334,12 +351,12 @@ for (const backend of backends()) {
 }
 
 describe('checkout status lookups', () => {
-  it('are rate-limited per client: each costs a HelloAsso request, and ids may be guessed', async () => {
+  it('are rate-limited per client: each costs a HelloAsso request', async () => {
     const gw = await testGateway(backends()[0]!, {helloasso: {apiUrl: `http://127.0.0.1:${await refusedPort()}`, clientId: 'a', clientSecret: 'b'}});
     try {
       const statuses: number[] = [];
-      for (let id = 1; id <= CHECKOUT_STATUS_RATE_LIMIT + 1; id++)
-        statuses.push((await get(`${gw.url}/v1/donations/helloasso/checkout/${id}`)).status);
+      for (let n = 1; n <= CHECKOUT_STATUS_RATE_LIMIT + 1; n++)
+        statuses.push((await get(`${gw.url}/v1/donations/helloasso/checkout/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`)).status);
       assert.deepEqual(statuses, [...Array(CHECKOUT_STATUS_RATE_LIMIT).fill(404), 429]);
     } finally {
       await gw.stop();
@@ -352,14 +369,14 @@ describe('HelloAsso not configured or unreachable', () => {
   it('answers 503 without credentials and 502 when HelloAsso cannot be reached', async () => {
     const bare = await testGateway(backend);
     try {
-      const r = await post(`${bare.url}/v1/donations/helloasso/checkout`, {amount: 1000, organization: 'x', returnUrl: 'https://a.example/'});
+      const r = await post(`${bare.url}/v1/donations/helloasso/checkout`, {amount: 1000, organization: 'x', returnUrl: `${bare.url}/`});
       assert.deepEqual([r.status, r.json.error.code], [503, 'not_configured']);
     } finally {
       await bare.stop();
     }
     const down = await testGateway(backend, {helloasso: {apiUrl: `http://127.0.0.1:${await refusedPort()}`, clientId: 'a', clientSecret: 'b'}});
     try {
-      const r = await post(`${down.url}/v1/donations/helloasso/checkout`, {amount: 1000, organization: 'x', returnUrl: 'https://a.example/'});
+      const r = await post(`${down.url}/v1/donations/helloasso/checkout`, {amount: 1000, organization: 'x', returnUrl: `${down.url}/`});
       assert.deepEqual([r.status, r.json.error.code], [502, 'upstream_unreachable']);
     } finally {
       await down.stop();
@@ -393,7 +410,7 @@ async function withHelloAssoGateways(
 
 describe('HelloAsso checkouts, rate-limited', () => {
   it('a client creates at most checkoutsPerMinute checkouts a minute; the next are 429 with Retry-After, and never reach HelloAsso', async () => {
-    await withHelloAssoGateways([{helloasso: {checkoutsPerMinute: 3}}], async ([gw], upstream) => {
+    await withHelloAssoGateways([{allowedOrigins: ['https://asso.example'], helloasso: {checkoutsPerMinute: 3}}], async ([gw], upstream) => {
       const statuses: number[] = [];
       let last;
       for (let i = 0; i < 6; i++) {
@@ -419,15 +436,48 @@ describe('HelloAsso notifications without a signature key', () => {
 });
 
 describe('HelloAsso checkouts for the allowed origins', () => {
-  it('send a donor back only to a page of an origin the gateway serves', async () => {
-    await withHelloAssoGateways([{allowedOrigins: ['https://asso.example']}], async ([gw]) => {
-      const elsewhere = await post(`${gw!.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://phishing.example/merci'});
+  const body = (returnUrl: string) => ({amount: 2500, organization: ORG, returnUrl});
+
+  it('send a donor back only to a page of the gateway\'s origin or of one it names, never to any page a caller names', async () => {
+    await withHelloAssoGateways([{allowedOrigins: ['https://asso.example']}, {}, {allowedOrigins: ['*']}], async ([named, none, any]) => {
+      const elsewhere = await post(`${named!.url}/v1/donations/helloasso/checkout`, body('https://phishing.example/merci'));
       assert.deepEqual([elsewhere.status, Object.keys(elsewhere.json.error.fields)], [400, ['returnUrl']]);
-      const home = await post(`${gw!.url}/v1/donations/helloasso/checkout`, {amount: 2500, organization: ORG, returnUrl: 'https://asso.example/dons'});
-      assert.equal(home.status, 200, home.text);
+      assert.equal((await post(`${named!.url}/v1/donations/helloasso/checkout`, body('https://asso.example/dons'))).status, 200);
+      // No list, or '*' (any caller for CORS): only the gateway's own pages.
+      for (const gw of [none!, any!]) {
+        assert.equal((await post(`${gw.url}/v1/donations/helloasso/checkout`, body('https://asso.example/dons'))).status, 400);
+        assert.equal((await post(`${gw.url}/v1/donations/helloasso/checkout`, body(`${gw.url}/dons.html`))).status, 200);
+      }
+    });
+  });
+
+  it('take the gateway\'s own address from LIEN_PUBLIC_URL, never from a Host header a client sent', async () => {
+    await withHelloAssoGateways([{allowedOrigins: ['https://asso.example']}, {allowedOrigins: ['https://asso.example'], publicUrl: 'https://dons.asso.example/'}], async ([bare, configured], upstream) => {
+      const spoofed = await postWithHost(bare!.url, '/v1/donations/helloasso/checkout', body('https://asso.example/dons'), 'evil.example');
+      assert.deepEqual([spoofed.status, spoofed.json.error.code], [503, 'not_configured']);
+      assert.equal(upstream.seen.filter((r) => r.path.endsWith('/checkout-intents')).length, 0, 'nothing asked of HelloAsso');
+      const created = await postWithHost(configured!.url, '/v1/donations/helloasso/checkout', body('https://asso.example/dons'), 'evil.example');
+      assert.equal(created.status, 200, created.text);
+      const sent = JSON.parse(upstream.seen.find((r) => r.path.endsWith('/checkout-intents'))!.body);
+      assert.match(sent.returnUrl, /^https:\/\/dons\.asso\.example\/v1\/donations\/helloasso\/return\/[0-9a-f-]{36}\/return$/);
     });
   });
 });
+
+/** A JSON POST with the Host header a client chose (fetch refuses to set it). */
+function postWithHost(base: string, path: string, payload: unknown, host: string): Promise<Omit<Answer, 'headers'>> {
+  const {hostname, port} = new URL(base);
+  const data = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({host: hostname, port, path, method: 'POST', headers: {host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data)}}, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({status: res.statusCode ?? 0, text, json: JSON.parse(text || 'null')}));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
 
 describe('The donation goal', () => {
   /** HelloAsso's own example order (its "Commande" notification's data), for `total` cents. */

@@ -63,6 +63,8 @@ for (const backend of postgres) {
         HELLOASSO_CLIENT_ID: 'client',
         HELLOASSO_CLIENT_SECRET: 'secret',
         LIEN_CHECKOUT_RATE_LIMIT: String(CHECKOUTS_PER_MINUTE),
+        LIEN_PUBLIC_URL: 'https://dons.asso.example',
+        LIEN_ALLOWED_ORIGINS: 'https://asso.example',
         ACCESLIBRE_API_URL: acceslibre.url,
         ACCESLIBRE_API_KEY: 'key',
         LIEN_SIGNUP_RATE_LIMIT: '1000',

@@ -48,28 +48,39 @@ async function formTotal(client: HelloAssoClient, organization: string, form: st
     if (!orders.length || !next || next === token) return total;
     token = next;
   }
-  return total;
+  // A partial sum would state less than was raised: no total rather than a wrong one.
+  throw new ApiError(502, 'upstream_error', `HelloAsso lists more than ${MAX_PAGES * 100} orders for ${form}: set LIEN_DONATION_GOAL_SINCE`);
 }
+
+/** A failed total is not asked again for this long: each attempt walks HelloAsso's pages with the checkouts' quota. */
+const FAILURE_MS = 60_000;
 
 const FORM = /^(Donation|CrowdFunding|PaymentForm|Membership|Event|Shop|Checkout)\/[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** `GET /v1/donations/goal`: the association's goal and what its HelloAsso forms have raised, cached. */
 export function donationGoalRoutes(app: FastifyInstance, options: DonationGoalOptions): void {
-  let cached: {at: number; body: unknown} | undefined;
+  let cached: {at: number; body?: unknown; error?: unknown} | undefined;
   let pending: Promise<unknown> | undefined;
   app.get('/v1/donations/goal', perMinute(60), async () => {
     if (!options.goalCents || !options.organization)
       throw new ApiError(404, 'not_configured', 'No donation goal: set LIEN_DONATION_GOAL_CENTS and HELLOASSO_ORGANIZATION');
     const bad = options.forms.find((form) => !FORM.test(form));
     if (bad) throw new ApiError(503, 'not_configured', `HELLOASSO_GOAL_FORMS: "${bad}" is not {formType}/{formSlug}`);
-    if (cached && options.now() - cached.at < options.cacheMs) return cached.body;
+    const age = cached ? options.now() - cached.at : Infinity;
+    if (cached?.error && age < FAILURE_MS) throw cached.error;
+    if (cached?.body && age < options.cacheMs) return cached.body;
     // Visitors arriving together share one walk through HelloAsso.
     pending ??= (async () => {
-      let raised = 0;
-      for (const form of options.forms) raised += await formTotal(options.client, options.organization!, form, options.since);
-      const body = {goal: options.goalCents, raised, currency: 'EUR', since: options.since ?? null};
-      cached = {at: options.now(), body};
-      return body;
+      try {
+        let raised = 0;
+        for (const form of options.forms) raised += await formTotal(options.client, options.organization!, form, options.since);
+        const body = {goal: options.goalCents, raised, currency: 'EUR', since: options.since ?? null};
+        cached = {at: options.now(), body};
+        return body;
+      } catch (error) {
+        cached = {at: options.now(), error};
+        throw error;
+      }
     })().finally(() => (pending = undefined));
     return pending;
   });

@@ -14,7 +14,7 @@ interface DonationRouteOptions {
   checkoutsPerMinute: number;
   /** Checkout lookups and returns one client may make a minute (default CHECKOUT_STATUS_RATE_LIMIT). */
   lookupsPerMinute?: number;
-  /** The gateway's public address, for HelloAsso's return addresses; by default the origin each request used. */
+  /** The gateway's public address, for HelloAsso's return addresses; required unless the gateway is reached on loopback. */
   publicUrl?: string;
   /**
    * How a notification is known to come from HelloAsso: the HMAC-SHA256 of its body with this key, in its
@@ -23,7 +23,7 @@ interface DonationRouteOptions {
   notificationKey?: string;
   /** … or, without a key, the address it comes from (HelloAsso's documented ones by default). */
   notificationSources: string[];
-  /** The origins allowed to call the gateway; a donor is only ever sent back to a page of one of them ('*': any). */
+  /** The origins allowed to call the gateway; a donor is only ever sent back to a page of one of them or of the gateway's. */
   allowedOrigins: string[];
 }
 
@@ -55,23 +55,39 @@ type CheckoutState = 'pending' | 'confirmed' | 'refused' | 'abandoned';
 /** How the donor came back from HelloAsso's page: by `returnUrl`, `backUrl` (left before paying) or `errorUrl`. */
 const RETURN_WAYS = ['return', 'back', 'error'] as const;
 
+/** A checkout's reference: the random key of its return addresses and of its state, never HelloAsso's sequential id. */
+const REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * What a return tells, never a payment: leaving by `backUrl` is an abandoned checkout, `errorUrl` or a `code` other
- * than `succeeded` a failed one; `code=succeeded` proves nothing (anyone can type it), so it changes nothing.
+ * than `succeeded` a failed one. `code=succeeded` proves nothing (anyone can type it); it only takes back what an
+ * earlier attempt on the same checkout told (a refused card, then another that went through): `null`, pending.
  */
-function returnOutcome(way: string, code: unknown): 'abandoned' | 'refused' | undefined {
+function returnOutcome(way: string, code: unknown): 'abandoned' | 'refused' | null {
   if (way === 'back') return 'abandoned';
   if (way === 'error' || (typeof code === 'string' && code !== 'succeeded')) return 'refused';
-  return undefined;
+  return null;
 }
 
-/** The page's origin is one the gateway serves (when it names them): it never sends a donor elsewhere. */
-function allowedPage(page: string, origins: string[]): boolean {
-  return !origins.length || origins.includes('*') || origins.includes(new URL(page).origin);
-}
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
+/**
+ * The gateway's own origin, for the return addresses it gives HelloAsso: `publicUrl`; without it, the request's own
+ * only on the local machine (development), since a client chooses the Host header it sends.
+ */
 function gatewayOrigin(request: FastifyRequest, publicUrl: string | undefined): string {
-  return (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  if (publicUrl) return new URL(publicUrl).origin;
+  if (LOOPBACK.includes(request.hostname)) return `${request.protocol}://${request.host}`;
+  throw new ApiError(503, 'not_configured', 'Set LIEN_PUBLIC_URL: the gateway’s public address, for HelloAsso’s return addresses');
+}
+
+/**
+ * A donor is sent back only to a page of an origin the gateway names in LIEN_ALLOWED_ORIGINS, or of its own: never to
+ * any page a caller names, or the association's HelloAsso page would lead donors wherever an attacker chose.
+ */
+function allowedPage(page: string, origins: string[], ownOrigin: string): boolean {
+  const origin = new URL(page).origin;
+  return origin === ownOrigin || origins.filter((o) => o !== '*').includes(origin);
 }
 
 /**
@@ -121,9 +137,10 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
       fields.organization = 'this gateway only takes donations for its own association';
     const form = b.form;
     if (form !== undefined && (typeof form !== 'string' || !SLUG.test(form))) fields.form = 'a HelloAsso form slug';
+    const ownOrigin = gatewayOrigin(request, options.publicUrl);
     const returnUrl = safeReturnUrl(b.returnUrl);
     if (!returnUrl) fields.returnUrl = 'required: an https URL (http only for localhost)';
-    else if (!allowedPage(returnUrl, options.allowedOrigins)) fields.returnUrl = 'a page of one of the origins this gateway serves';
+    else if (!allowedPage(returnUrl, options.allowedOrigins, ownOrigin)) fields.returnUrl = 'a page of the gateway’s origin or of one named in LIEN_ALLOWED_ORIGINS';
     const itemName = b.itemName ?? 'Don';
     if (typeof itemName !== 'string' || !itemName.trim() || itemName.length > 250) fields.itemName = 'text of at most 250 characters';
     if (frequency === 'monthly' && form === undefined)
@@ -133,11 +150,12 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
 
     if (frequency === 'monthly') {
       // Checkout intents are one-off payments; monthly giving lives on the association's own HelloAsso form.
-      return {redirectUrl: `${options.webUrl}/associations/${organization}/formulaires/${form}`, id: null, kind: 'form'};
+      return {redirectUrl: `${options.webUrl}/associations/${organization}/formulaires/${form}`, id: null, reference: null, kind: 'form'};
     }
     // HelloAsso sends the donor back to the gateway, which notes how it ended and sends them on to the page.
     const reference = randomUUID();
-    const back = (way: (typeof RETURN_WAYS)[number]) => `${gatewayOrigin(request, options.publicUrl)}/v1/donations/helloasso/return/${reference}?way=${way}`;
+    // The way in the path: HelloAsso adds its own query parameters to these addresses.
+    const back = (way: (typeof RETURN_WAYS)[number]) => `${ownOrigin}/v1/donations/helloasso/return/${reference}/${way}`;
     const intent = await options.client.call<CheckoutIntent>('POST', `/v5/organizations/${organization}/checkout-intents`, {
       totalAmount: amount,
       initialAmount: amount,
@@ -154,131 +172,116 @@ export function donationRoutes(app: FastifyInstance, db: Database, options: Dona
       'INSERT INTO donation_checkouts (id, organization, amount_cents, reference, page_url) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
       [String(intent.id), organization, amount, reference, returnUrl]
     );
-    return {redirectUrl: intent.redirectUrl, id: String(intent.id), kind: 'checkout'};
+    return {redirectUrl: intent.redirectUrl, id: String(intent.id), reference, kind: 'checkout'};
   });
 
-  app.get(
-    '/v1/donations/helloasso/checkout/:id',
-    perMinute(options.lookupsPerMinute ?? CHECKOUT_STATUS_RATE_LIMIT),
-    async (request) => {
-      const {id} = request.params as {id: string};
-      if (!/^\d{1,20}$/.test(id)) throw badRequest('A checkout id is a number', {id: 'digits'});
-      const row = (
-        await db.query<{organization: string; amount_cents: number; outcome: CheckoutState | null}>(
-          'SELECT organization, amount_cents, outcome FROM donation_checkouts WHERE id = $1',
-          [id]
-        )
-      ).rows[0];
-      if (!row) throw new ApiError(404, 'not_found', 'This gateway created no checkout with this id');
-      const intent = await options.client.call<CheckoutIntent>('GET', `/v5/organizations/${row.organization}/checkout-intents/${id}`);
-      // HelloAsso's lookup shows an order only once a payment is authorized: a pending lookup leaves the word to what
-      // the return and the notifications told (abandoned, refused, or a confirmation notified before the lookup shows it).
-      const looked = checkoutState(intent);
-      const state = looked === 'pending' ? (row.outcome ?? 'pending') : looked;
-      return {id, state, amount: row.amount_cents, orderId: intent.order?.id !== undefined ? String(intent.order.id) : undefined};
-    }
-  );
+  app.get('/v1/donations/helloasso/checkout/:reference', perMinute(options.lookupsPerMinute ?? CHECKOUT_STATUS_RATE_LIMIT), async (request) => {
+    const {reference} = request.params as {reference: string};
+    if (!REFERENCE.test(reference)) throw badRequest('A checkout is known by the reference its return gave', {reference: 'a UUID'});
+    const row = (await db.query<CheckoutRow>('SELECT id, organization, amount_cents, outcome FROM donation_checkouts WHERE reference = $1', [reference])).rows[0];
+    if (!row) throw new ApiError(404, 'not_found', 'This gateway created no checkout with this reference');
+    return {reference, state: await lookUp(row), amount: row.amount_cents};
+  });
+
+  /**
+   * HelloAsso's word on a checkout, with what the gateway knows besides: its lookup shows an order only once a payment
+   * is authorized, so while it shows none, what the return told (abandoned, refused) stands. A confirmation is kept.
+   */
+  async function lookUp(row: CheckoutRow): Promise<CheckoutState> {
+    if (row.outcome === 'confirmed') return 'confirmed';
+    const looked = checkoutState(await options.client.call<CheckoutIntent>('GET', `/v5/organizations/${row.organization}/checkout-intents/${row.id}`));
+    if (looked === 'confirmed') await db.query("UPDATE donation_checkouts SET outcome = 'confirmed', updated_at = now() WHERE id = $1", [row.id]);
+    return looked === 'pending' ? (row.outcome ?? 'pending') : looked;
+  }
 
   // HelloAsso's way back (returnUrl, backUrl, errorUrl of the checkouts this gateway created): note what the way tells,
-  // then send the donor on to their page with the checkout's id, where the element asks for the state.
-  app.get('/v1/donations/helloasso/return/:reference', perMinute(options.lookupsPerMinute ?? CHECKOUT_STATUS_RATE_LIMIT), async (request, reply) => {
-    const {reference} = request.params as {reference: string};
-    const query = request.query as Record<string, unknown>;
-    const way = String(query.way ?? '');
-    if (!/^[0-9a-f-]{36}$/.test(reference) || !(RETURN_WAYS as readonly string[]).includes(way)) throw badRequest('Not a return address of this gateway');
+  // then send the donor on to their page with the checkout's reference, where the element asks for the state.
+  app.get('/v1/donations/helloasso/return/:reference/:way', perMinute(options.lookupsPerMinute ?? CHECKOUT_STATUS_RATE_LIMIT), async (request, reply) => {
+    const {reference, way} = request.params as {reference: string; way: string};
+    if (!REFERENCE.test(reference) || !(RETURN_WAYS as readonly string[]).includes(way)) throw badRequest('Not a return address of this gateway');
     const row = (await db.query<{id: string; page_url: string | null}>('SELECT id, page_url FROM donation_checkouts WHERE reference = $1', [reference])).rows[0];
     if (!row?.page_url) throw new ApiError(404, 'not_found', 'This gateway created no checkout with this return address');
-    const outcome = returnOutcome(way, query.code);
-    // A confirmation (notified by HelloAsso) is never undone by a later return.
-    if (outcome)
-      await db.query(
-        "UPDATE donation_checkouts SET outcome = $2, updated_at = now() WHERE id = $1 AND (outcome IS NULL OR outcome <> 'confirmed')",
-        [row.id, outcome]
-      );
+    // A confirmation is never undone by a later return.
+    await db.query("UPDATE donation_checkouts SET outcome = $2, updated_at = now() WHERE id = $1 AND (outcome IS NULL OR outcome <> 'confirmed')", [
+      row.id,
+      returnOutcome(way, (request.query as Record<string, unknown>).code),
+    ]);
     const page = new URL(row.page_url);
-    page.searchParams.set('lien-checkout', row.id);
+    page.searchParams.set('lien-checkout', reference);
     return reply.redirect(page.href, 303);
   });
 
   // HelloAsso's notifications (https://dev.helloasso.com/docs/secure-webhook): a payment of a checkout made here, or
-  // its order, tells the gateway the checkout's outcome before (or instead of) the donor's return.
+  // its order, has the gateway look the checkout up before (or instead of) the donor's return.
   app.register(async (scope) => {
     // The signature is computed over the body as sent: keep it before parsing.
-    scope.addContentTypeParser('application/json', {parseAs: 'string'}, (request, body, done) => {
-      (request as FastifyRequest & {rawBody?: string}).rawBody = body as string;
+    scope.addContentTypeParser('application/json', {parseAs: 'buffer'}, (request, body, done) => {
+      (request as FastifyRequest & {rawBody?: Buffer}).rawBody = body as Buffer;
       try {
-        done(null, JSON.parse(body as string));
+        done(null, JSON.parse((body as Buffer).toString('utf8')));
       } catch {
         done(badRequest('The body is not JSON'), undefined);
       }
     });
-    scope.post('/v1/donations/helloasso/notifications', async (request) => {
-      const raw = (request as FastifyRequest & {rawBody?: string}).rawBody ?? '';
+    scope.post('/v1/donations/helloasso/notifications', perMinute(120), async (request) => {
+      const raw = (request as FastifyRequest & {rawBody?: Buffer}).rawBody ?? Buffer.alloc(0);
       if (!fromHelloAsso(request, raw, options)) throw new ApiError(401, 'unauthenticated', 'This notification is not signed by HelloAsso nor sent from its address');
-      const notification = (request.body ?? {}) as Notification;
-      const found = notifiedCheckout(notification);
+      const found = notifiedCheckout((request.body ?? {}) as Notification);
       if (!found) return {used: false};
       const row = (
-        await db.query<{id: string; organization: string}>(
-          found.reference ? 'SELECT id, organization FROM donation_checkouts WHERE reference = $1' : 'SELECT id, organization FROM donation_checkouts WHERE id = $1',
+        await db.query<CheckoutRow>(
+          `SELECT id, organization, amount_cents, outcome FROM donation_checkouts WHERE ${found.reference ? 'reference' : 'id'} = $1`,
           [found.reference ?? found.id]
         )
       ).rows[0];
-      if (!row || (found.organization !== undefined && found.organization !== row.organization)) return {used: false};
-      if (found.outcome === 'confirmed') await db.query("UPDATE donation_checkouts SET outcome = 'confirmed', updated_at = now() WHERE id = $1", [row.id]);
-      else
-        await db.query(
-          "UPDATE donation_checkouts SET outcome = 'refused', updated_at = now() WHERE id = $1 AND (outcome IS NULL OR outcome <> 'confirmed')",
-          [row.id]
-        );
+      if (!row || found.organization !== row.organization) return {used: false};
+      // Only a trigger: what HelloAsso's own lookup then says is what counts, whatever the notification claimed.
+      await lookUp(row);
       return {used: true};
     });
   });
+}
+
+interface CheckoutRow {
+  id: string;
+  organization: string;
+  amount_cents: number;
+  outcome: CheckoutState | null;
 }
 
 interface Notification {
   eventType?: unknown;
   metadata?: {reference?: unknown} | null;
   data?: {
-    state?: unknown;
     checkoutIntentId?: unknown;
     organizationSlug?: unknown;
     order?: {organizationSlug?: unknown} | null;
-    payments?: {state?: unknown}[] | null;
   } | null;
 }
 
 /**
- * The checkout a notification speaks of, and what it says, read from HelloAsso's own examples (the dev.helloasso.com
- * pages "Paiement autorisé sur un checkout" and "Commande créée sur un paiement checkout"): a `Payment` carries the
- * checkout's `metadata` (where the gateway put its reference) and the payment's `state`; an `Order` carries its
- * `checkoutIntentId` and its `payments`. Anything else is not about a checkout made here.
+ * The checkout a notification speaks of, read from HelloAsso's own examples (the dev.helloasso.com pages "Paiement
+ * autorisé sur un checkout" and "Commande créée sur un paiement checkout"): a `Payment` carries the checkout's
+ * `metadata` (where the gateway put its reference) and its order's `organizationSlug`; an `Order` carries its
+ * `checkoutIntentId` and `organizationSlug`. Without the association's slug, it is not about a checkout made here.
  */
-function notifiedCheckout(n: Notification): {reference?: string; id?: string; organization?: string; outcome: 'confirmed' | 'refused'} | undefined {
+function notifiedCheckout(n: Notification): {reference?: string; id?: string; organization: string} | undefined {
   const data = n.data;
   if (!data || typeof data !== 'object') return undefined;
-  const reference = typeof n.metadata?.reference === 'string' ? n.metadata.reference : undefined;
-  if (n.eventType === 'Payment') {
-    const outcome = paymentOutcome(data.state);
-    const organization = data.order?.organizationSlug;
-    return reference && outcome ? {reference, outcome, organization: typeof organization === 'string' ? organization : undefined} : undefined;
-  }
-  if (n.eventType === 'Order') {
-    const id = typeof data.checkoutIntentId === 'number' || typeof data.checkoutIntentId === 'string' ? String(data.checkoutIntentId) : undefined;
-    const outcome = paymentsOutcome(data.payments);
-    const organization = typeof data.organizationSlug === 'string' ? data.organizationSlug : undefined;
-    if (!outcome || (!reference && !id)) return undefined;
-    return reference ? {reference, outcome, organization} : {id, outcome, organization};
-  }
-  return undefined;
+  const reference = typeof n.metadata?.reference === 'string' && REFERENCE.test(n.metadata.reference) ? n.metadata.reference : undefined;
+  const organization = n.eventType === 'Payment' ? data.order?.organizationSlug : n.eventType === 'Order' ? data.organizationSlug : undefined;
+  if (typeof organization !== 'string') return undefined;
+  if (reference) return {reference, organization};
+  const id = data.checkoutIntentId;
+  return n.eventType === 'Order' && (typeof id === 'number' || typeof id === 'string') && /^\d{1,20}$/.test(String(id)) ? {id: String(id), organization} : undefined;
 }
 
 /** Signed with the notification key when there is one; otherwise sent from one of HelloAsso's addresses. */
-function fromHelloAsso(request: FastifyRequest, body: string, options: DonationRouteOptions): boolean {
+function fromHelloAsso(request: FastifyRequest, body: Buffer, options: DonationRouteOptions): boolean {
   if (options.notificationKey) {
     const given = request.headers['x-ha-signature'];
     if (typeof given !== 'string' || !/^[0-9a-fA-F]{64}$/.test(given)) return false;
-    const expected = createHmac('sha256', options.notificationKey).update(body, 'utf8').digest();
+    const expected = createHmac('sha256', options.notificationKey).update(body).digest();
     return timingSafeEqual(expected, Buffer.from(given, 'hex'));
   }
   return options.notificationSources.includes(request.ip);

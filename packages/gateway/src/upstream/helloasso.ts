@@ -19,10 +19,12 @@ interface Token {
 }
 
 /**
- * The addresses HelloAsso sends notifications from, production then sandbox, as https://dev.helloasso.com/docs/secure-webhook
- * gives them ("IP de production : 51.138.206.200", "IP de test : 4.233.135.234").
+ * The address HelloAsso sends notifications from, as https://dev.helloasso.com/docs/secure-webhook gives it
+ * ("IP de production : 51.138.206.200", "IP de test : 4.233.135.234"): the sandbox's only for a gateway on the sandbox.
  */
-export const HELLOASSO_NOTIFICATION_SOURCES = ['51.138.206.200', '4.233.135.234'];
+export function helloassoNotificationSources(apiUrl: string): string[] {
+  return new URL(apiUrl).hostname.includes('sandbox') ? ['4.233.135.234'] : ['51.138.206.200'];
+}
 
 /** Renew this long before the announced expiry, so a token never dies between our check and HelloAsso's. */
 const EXPIRY_MARGIN_MS = 60_000;
