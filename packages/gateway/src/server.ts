@@ -160,7 +160,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
 
   app.get('/v1/health', async () => ({ok: true, database: db.kind}));
   placesRoutes(app, db);
-  missionRoutes(app, db);
+  missionRoutes(app, db, now);
   signRoutes(app, db);
   signupRoutes(app, db, {
     rateLimitPerMinute: options.signups?.rateLimitPerMinute ?? 10,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {importMissionsFile, normalizeMission} from '../src/import/missions.js';
+import {importMissionsFile} from '../src/import/missions.js';
+import {readMission} from '@lien/open-data/missions.js';
 import {importSignsFile} from '../src/import/signs.js';
 import {backends} from './helpers/backends.js';
 import {jsonFileWriter} from './helpers/files.js';
@@ -27,11 +28,12 @@ for (const backend of backends()) {
   describe(`missions on ${backend.name}`, () => {
     let gw: TestGateway;
     before(async () => {
-      gw = await testGateway(backend);
+      // Before the examples' dates: every mission is still open.
+      gw = await testGateway(backend, {now: () => Date.parse('2027-05-01T10:00:00Z')});
       const summary = await importMissionsFile(gw.db, sample('api-engagement-example-missions.json'), true);
       assert.deepEqual([summary.inserted, summary.updated, summary.rejected.length], [3, 0, 0]);
       const extra = await importMissionsFile(gw.db, extraMissions);
-      assert.deepEqual([extra.inserted, extra.rejected], [2, [{row: 3, id: 'no-title', reason: 'no title'}]]);
+      assert.deepEqual([extra.inserted, extra.rejected], [2, [{row: 3, reason: 'A mission without a title at "data[2]"'}]]);
     });
     after(async () => gw?.stop());
 
@@ -41,7 +43,8 @@ for (const backend of backends()) {
       assert.deepEqual([r.json.ok, r.json.total, r.json.limit, r.json.skip, r.json.data.length], [true, 5, 2, 0, 2]);
       const paris = await get(`${gw.url}/v1/missions/mission-paris-001`);
       assert.equal(paris.json.data.title, 'Animer des ateliers numeriques pour des seniors');
-      assert.equal(paris.json.data.descriptionIsHtml, true);
+      assert.equal(paris.json.data.descriptionHtml, "<p>Accompagner des seniors dans la prise en main d'outils numeriques du quotidien.</p>");
+      assert.equal(paris.json.data.description, undefined, 'HTML is never passed off as text');
       assert.equal(paris.json.data.reducedMobilityAccessible, true);
       assert.equal(paris.json.meta.sample, true);
       const zip = await get(`${gw.url}/v1/missions/zip-2`);
@@ -122,12 +125,26 @@ for (const backend of backends()) {
   });
 }
 
+it('never lists a mission that has ended: the day after its end date, it is gone', async () => {
+  let now = Date.parse('2028-07-05T20:00:00Z'); // the evening of the one-day Lyon mission
+  const gw = await testGateway(backends()[0]!, {now: () => now});
+  try {
+    await importMissionsFile(gw.db, sample('api-engagement-example-missions.json'), true);
+    const ids = async () => ((await get(`${gw.url}/v1/missions`)).json.data as {id: string}[]).map((m) => m.id).sort();
+    assert.deepEqual(await ids(), ['mission-lyon-002', 'mission-marseille-003', 'mission-paris-001']);
+    now = Date.parse('2028-07-05T23:59:00Z');
+    assert.deepEqual(await ids(), ['mission-lyon-002', 'mission-marseille-003', 'mission-paris-001']);
+    now = Date.parse('2028-07-06T00:00:01Z');
+    assert.deepEqual(await ids(), ['mission-marseille-003', 'mission-paris-001']);
+  } finally {
+    await gw.stop();
+  }
+});
+
 it('drops mission coordinates that the place importers refuse (0,0 placeholders, out of range)', () => {
-  const m = normalizeMission({id: 'm', title: 'T', location: {lat: 0, lon: 0}, addresses: [{city: 'Brest', location: {lat: 95, lon: 10}}]});
-  assert.ok(typeof m !== 'string');
+  const m = readMission({id: 'm', title: 'T', location: {lat: 0, lon: 0}, addresses: [{city: 'Brest', location: {lat: 95, lon: 10}}]}, '[0]');
   assert.equal(m.location, undefined);
-  assert.equal(m.addresses[0].location, undefined);
-  const kept = normalizeMission({id: 'k', title: 'T', location: {lat: '48.39', lon: '-4.49'}});
-  assert.ok(typeof kept !== 'string');
+  assert.equal(m.addresses[0]!.location, undefined);
+  const kept = readMission({id: 'k', title: 'T', location: {lat: '48.39', lon: '-4.49'}}, '[0]');
   assert.deepEqual(kept.location, {lat: 48.39, lon: -4.49});
 });

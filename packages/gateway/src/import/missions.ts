@@ -2,104 +2,21 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {httpUrl, isoDate, num, positionProblem, text} from '@lien/open-data/fields.js';
+import {readMissions, readVolunteeringData, type MissionPage} from '@lien/open-data/missions.js';
 
-type Raw = Record<string, unknown>;
+export type {Mission} from '@lien/open-data/missions.js';
 
-/** A mission as /v1/missions answers it: API Engagement's field names, cleaned. */
-export interface Mission {
-  id: string;
-  title: string;
-  description?: string;
-  descriptionIsHtml: boolean;
-  applicationUrl?: string;
-  domain?: string;
-  activities: string[];
-  schedule?: string;
-  startAt?: string;
-  endAt?: string;
-  places?: number;
-  remote?: 'no' | 'possible' | 'full';
-  openToMinors?: boolean;
-  reducedMobilityAccessible?: boolean;
-  organizationName?: string;
-  organizationLogo?: string;
-  organizationUrl?: string;
-  city?: string;
-  postalCode?: string;
-  departmentCode?: string;
-  addresses: {street?: string; city?: string; postalCode?: string; departmentCode?: string; location?: {lat: number; lon: number}}[];
-  location?: {lat: number; lon: number};
-  sample?: boolean;
+/** What missions are imported from: an API Engagement answer or export, or a volunteeringdata.io document. */
+function readMissionFile(data: unknown): MissionPage {
+  const isJsonLd = data !== null && typeof data === 'object' && !Array.isArray(data) && ('@context' in data || 'graph' in data);
+  return isJsonLd ? readVolunteeringData(data) : readMissions(data, 'api-engagement');
 }
 
-const yesNo = (value: unknown) => (value === true || value === 'yes' ? true : value === false || value === 'no' ? false : undefined);
-function location(value: unknown) {
-  const l = (value ?? {}) as Raw;
-  const lat = num(l.lat);
-  const lon = num(l.lon);
-  return positionProblem(lat, lon) === undefined ? {lat: lat!, lon: lon!} : undefined;
-}
-
-/** The spec says postalCode/departmentCode, its own examples say zip/department: read both. */
-export function normalizeMission(raw: Raw): Mission | string {
-  const id = text(raw.id ?? raw._id, 200);
-  const title = text(raw.title, 500);
-  if (!id) return 'no id';
-  if (!title) return 'no title';
-  const remote = text(raw.remote);
-  const addresses = (Array.isArray(raw.addresses) ? (raw.addresses as Raw[]) : []).map((a) => ({
-    street: text(a?.street, 300),
-    city: text(a?.city, 200),
-    postalCode: text(a?.postalCode ?? a?.zip, 20),
-    departmentCode: text(a?.departmentCode ?? a?.department, 10),
-    location: location(a?.location),
-  }));
-  const description = text(raw.descriptionHtml ?? raw.description, 20_000);
-  return {
-    id,
-    title,
-    description,
-    descriptionIsHtml: Boolean(description && /<[a-z][\s\S]*>/i.test(description)),
-    applicationUrl: httpUrl(raw.applicationUrl),
-    domain: text(raw.domain, 100),
-    activities: Array.isArray(raw.activities) ? raw.activities.map((a) => text(a, 100)).filter((a): a is string => !!a) : [],
-    schedule: text(raw.schedule, 500),
-    startAt: isoDate(raw.startAt),
-    endAt: isoDate(raw.endAt),
-    places: num(raw.places),
-    remote: remote === 'no' || remote === 'possible' || remote === 'full' ? remote : undefined,
-    openToMinors: yesNo(raw.openToMinors),
-    reducedMobilityAccessible: yesNo(raw.reducedMobilityAccessible),
-    organizationName: text(raw.organizationName, 300),
-    organizationLogo: httpUrl(raw.organizationLogo),
-    organizationUrl: httpUrl(raw.organizationUrl),
-    city: text(raw.city, 200) ?? addresses[0]?.city,
-    postalCode: text(raw.postalCode ?? raw.zip, 20) ?? addresses[0]?.postalCode,
-    departmentCode: text(raw.departmentCode ?? raw.department, 10) ?? addresses[0]?.departmentCode,
-    addresses,
-    location: location(raw.location) ?? addresses.find((a) => a.location)?.location,
-  };
-}
-
-/** `{ok,total,limit,skip,data:[…]}`, `{ok,data:{…}}`, `{hits:[…]}` or a plain array of missions. */
-function missionList(data: unknown): Raw[] {
-  if (Array.isArray(data)) return data as Raw[];
-  const d = data as Raw;
-  if (Array.isArray(d?.data)) return d.data as Raw[];
-  if (d?.data && typeof d.data === 'object') return [d.data as Raw];
-  if (Array.isArray(d?.hits)) return d.hits as Raw[];
-  throw new Error('not an API Engagement answer: expected {data: [...]}, {hits: [...]} or an array');
-}
-
-async function importMissions(db: Database, missions: Raw[], summary: ImportSummary, isSample = false) {
+async function importMissions(db: Database, page: MissionPage, summary: ImportSummary, isSample = false) {
+  // `data[3]` is the 4th mission of the file; a document's path is kept as it is.
+  for (const {at, reason} of page.rejected) summary.rejected.push({row: /^(?:data|hits)?\[(\d+)\]$/.test(at) ? Number(/\d+/.exec(at)![0]) + 1 : at, reason});
   await db.transaction(async (tx) => {
-    for (const [index, raw] of missions.entries()) {
-      const m = normalizeMission((raw ?? {}) as Raw);
-      if (typeof m === 'string') {
-        summary.rejected.push({row: index + 1, id: text((raw as Raw)?.id), reason: m});
-        continue;
-      }
+    for (const m of page.missions) {
       if (isSample) m.sample = true;
       const search = [m.title, m.organizationName, m.city, m.domain, ...m.activities].filter(Boolean).join(' ').toLowerCase();
       const result = await tx.query<{inserted: boolean}>(
@@ -134,7 +51,7 @@ async function importMissions(db: Database, missions: Raw[], summary: ImportSumm
 }
 
 export async function importMissionsFile(db: Database, file: string, isSample = false): Promise<ImportSummary> {
-  const summary = emptySummary('missions', basename(file), 'api-engagement-json');
-  await importMissions(db, missionList(JSON.parse(readFileSync(file, 'utf8'))), summary, isSample);
+  const summary = emptySummary('missions', basename(file), 'missions-json');
+  await importMissions(db, readMissionFile(JSON.parse(readFileSync(file, 'utf8'))), summary, isSample);
   return summary;
 }

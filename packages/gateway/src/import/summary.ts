@@ -5,7 +5,8 @@ export interface ImportSummary {
   format: string;
   inserted: number;
   updated: number;
-  rejected: {row: number; id?: string; reason: string}[];
+  /** A row's number in its file, or where in a document (`graph[0].activity[1].role[0]`). */
+  rejected: {row: number | string; id?: string; reason: string}[];
   /** Facts about the file worth telling, e.g. columns whose values were treated as unknown. */
   notes: string[];
 }
@@ -20,7 +21,7 @@ export function formatSummary(s: ImportSummary): string {
     ...s.notes.map((n) => `  note: ${n}`),
   ];
   // Group identical reasons so that a 2,000-row file does not print 2,000 lines.
-  const byReason = new Map<string, number[]>();
+  const byReason = new Map<string, (number | string)[]>();
   for (const r of s.rejected) byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r.row]);
   for (const [reason, rows] of byReason) {
     const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');

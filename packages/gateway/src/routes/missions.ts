@@ -2,6 +2,7 @@ import type {FastifyInstance} from 'fastify';
 import type {Database} from '../db/database.js';
 import {ApiError, badRequest} from '../errors.js';
 import type {Mission} from '../import/missions.js';
+import {openMissionsEndAfter} from '@lien/open-data/missions.js';
 import {likePattern, queryInt, queryString, storableText} from './query.js';
 
 const SAMPLE_NOTE = 'Example missions in API Engagement’s shape (fictional content), shipped to show the element working.';
@@ -24,25 +25,26 @@ function parseDistance(value: string | undefined): number {
   return km;
 }
 
-export function missionRoutes(app: FastifyInstance, db: Database): void {
+export function missionRoutes(app: FastifyInstance, db: Database, now: () => number = Date.now): void {
   app.get('/v1/missions', async (request) => {
     const query = request.query as Record<string, unknown>;
     const domain = queryString(query, 'domain', 100);
     const near = parseNear(queryString(query, 'near'));
     const distance = parseDistance(queryString(query, 'distance'));
     const remote = queryString(query, 'remote');
-    if (remote !== undefined && !['no', 'possible', 'full'].includes(remote))
-      throw badRequest('remote must be no, possible or full', {remote: 'no | possible | full'});
+    if (remote !== undefined && !['no', 'possible', 'full', 'local'].includes(remote))
+      throw badRequest('remote must be no, possible, full or local', {remote: 'no | possible | full | local'});
     const q = queryString(query, 'q', 200);
     const limit = queryInt(query, 'limit', {min: 1, max: 100}) ?? 25;
     const skip = queryInt(query, 'skip', {min: 0, max: 100_000}) ?? 0;
 
-    const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    // Ended missions are never listed.
+    const where: string[] = [`(end_at IS NULL OR end_at > ${param(openMissionsEndAfter(now()))}::timestamptz)`];
     if (domain) where.push(`domain = ${param(domain)}`);
     if (remote) where.push(`remote = ${param(remote)}`);
     if (q) where.push(`search_text LIKE ${param(likePattern(q.toLowerCase()))} ESCAPE '\\'`);
