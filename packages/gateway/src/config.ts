@@ -30,6 +30,12 @@ export interface GatewayOptions {
     rateLimitPerMinute?: number;
     /** A form submitted sooner than this after it was shown is taken for a robot. */
     minFillMs?: number;
+    /** Mail the association of each signup: an SMTP URL, to whom, and from whom. */
+    mail?: {smtpUrl: string; to: string; from: string};
+    /** POST each signup as JSON to this URL, signed with the secret when there is one. */
+    webhook?: {url: string; secret?: string};
+    /** Pauses before a failed notice is tried again (default 10 s, 1 min, 5 min, 30 min, then every hour). */
+    retryDelaysMs?: number[];
   };
   helloasso?: {
     apiUrl?: string;
@@ -102,6 +108,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
     signups: {
       rateLimitPerMinute: int(env.LIEN_SIGNUP_RATE_LIMIT),
       minFillMs: int(env.LIEN_SIGNUP_MIN_FILL_MS),
+      mail:
+        env.LIEN_SMTP_URL && env.LIEN_SIGNUP_MAIL_TO
+          ? {smtpUrl: env.LIEN_SMTP_URL, to: env.LIEN_SIGNUP_MAIL_TO, from: env.LIEN_MAIL_FROM || env.LIEN_SIGNUP_MAIL_TO}
+          : undefined,
+      webhook: env.LIEN_SIGNUP_WEBHOOK_URL ? {url: env.LIEN_SIGNUP_WEBHOOK_URL, secret: env.LIEN_SIGNUP_WEBHOOK_SECRET || undefined} : undefined,
     },
     helloasso: {
       apiUrl: env.HELLOASSO_API_URL || undefined,

@@ -8,6 +8,7 @@ import {DEFAULT_DATA_DIR, openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrate.js';
 import {ApiError, errorBody} from './errors.js';
 import {HelloAssoClient, helloassoNotificationSources} from './upstream/helloasso.js';
+import {noticeChannels, SignupNotifier} from './signups/notify.js';
 import {donationGoalRoutes} from './routes/donation-goal.js';
 import {donationRoutes} from './routes/donations.js';
 import {missionRoutes} from './routes/missions.js';
@@ -162,11 +163,16 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   placesRoutes(app, db);
   missionRoutes(app, db, now);
   signRoutes(app, db);
+  const notices = {mail: options.signups?.mail, webhook: options.signups?.webhook};
+  const notifier = new SignupNotifier(db, {...notices, retryDelaysMs: options.signups?.retryDelaysMs, timeoutMs: options.upstreamTimeoutMs, log: app.log});
+  app.addHook('onClose', () => notifier.stop());
   signupRoutes(app, db, {
     rateLimitPerMinute: options.signups?.rateLimitPerMinute ?? 10,
     minFillMs: options.signups?.minFillMs ?? 3000,
     adminToken: options.adminToken,
     now,
+    notifier,
+    channels: noticeChannels(notices),
   });
   const timeoutMs = options.upstreamTimeoutMs ?? 10_000;
   const ha = options.helloasso ?? {};
@@ -213,6 +219,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     state,
   });
   openapiRoutes(app);
+  notifier.start();
 
   return {
     app,

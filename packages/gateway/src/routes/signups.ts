@@ -4,6 +4,7 @@ import type {Database} from '../db/database.js';
 import {ApiError} from '../errors.js';
 import {signupsCsv} from '../signups/csv.js';
 import {allSignups, storeSignup} from '../signups/store.js';
+import {noticeChannels, type SignupNotifier} from '../signups/notify.js';
 import {validateSignup} from '../signups/validate.js';
 import {perMinute} from './rate-limit.js';
 
@@ -12,6 +13,9 @@ interface SignupRouteOptions {
   minFillMs: number;
   adminToken?: string;
   now: () => number;
+  /** Tells the association of each new signup (mail, webhook); none when neither is set. */
+  notifier: SignupNotifier;
+  channels: ReturnType<typeof noticeChannels>;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
@@ -45,8 +49,9 @@ export function signupRoutes(app: FastifyInstance, db: Database, options: Signup
         throw new ApiError(400, 'too_fast', 'The form was sent too quickly after it was shown; please check it and send it again', {
           startedAt: `the form must be shown at least ${Math.ceil(options.minFillMs / 1000)} s before it is sent`,
         });
-      const stored = await storeSignup(db, input, key);
+      const stored = await storeSignup(db, input, key, options.channels);
       if (stored.replayed) reply.header('idempotent-replayed', 'true');
+      else if (options.channels.length) options.notifier.kick();
       reply.code(201);
       return {id: stored.id, missionId: stored.missionId, createdAt: stored.createdAt};
     }

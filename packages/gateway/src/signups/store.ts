@@ -1,6 +1,7 @@
 import {createHash, randomUUID} from 'node:crypto';
 import type {Database} from '../db/database.js';
 import {ApiError} from '../errors.js';
+import type {NotificationChannel} from './notify.js';
 import type {SignupInput} from './validate.js';
 
 interface StoredSignup {
@@ -29,15 +30,21 @@ interface Row {
 
 /**
  * Stores a signup once per Idempotency-Key: a retry (after a timeout, a crash, a lost answer) gets the first
- * answer back; the same key with another body is refused rather than silently merged.
+ * answer back; the same key with another body is refused rather than silently merged. The association's notices
+ * (`channels`) are written in the same statement: a signup stored is a signup the association will hear of.
  */
-export async function storeSignup(db: Database, input: SignupInput, idempotencyKey: string | undefined): Promise<StoredSignup> {
+export async function storeSignup(db: Database, input: SignupInput, idempotencyKey: string | undefined, channels: NotificationChannel[] = []): Promise<StoredSignup> {
   const hash = requestHash(input);
   const inserted = await db.query<Row>(
-    `INSERT INTO signups (id, idempotency_key, request_hash, mission_id, name, email, phone, message, availability, skills, consents)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb)
-     ON CONFLICT (idempotency_key) DO NOTHING
-     RETURNING id, mission_id, created_at, request_hash`,
+    `WITH stored AS (
+       INSERT INTO signups (id, idempotency_key, request_hash, mission_id, name, email, phone, message, availability, skills, consents)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id, mission_id, created_at, request_hash),
+     notices AS (
+       INSERT INTO signup_notifications (signup_id, channel)
+       SELECT stored.id, channel FROM stored, jsonb_array_elements_text($12::text::jsonb) AS channel)
+     SELECT * FROM stored`,
     [
       randomUUID(),
       idempotencyKey ?? null,
@@ -50,6 +57,7 @@ export async function storeSignup(db: Database, input: SignupInput, idempotencyK
       input.availability ?? null,
       JSON.stringify(input.skills),
       JSON.stringify(input.consents),
+      JSON.stringify(channels),
     ]
   );
   let row = inserted.rows[0];
