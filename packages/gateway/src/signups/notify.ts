@@ -44,7 +44,7 @@ interface SignupForNotice {
 }
 
 /** A header value: one line, no control characters (a title cannot add a header to the mail). */
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+const oneLine = (value: string) => value.replace(/\p{Cc}+/gu, ' ').trim().slice(0, 200);
 
 /** The mail the association reads, in French and English, as plain text (nothing in it is ever run as markup). */
 function mailOf(s: SignupForNotice, mail: NonNullable<SignupNoticeOptions['mail']>) {
