@@ -45,6 +45,19 @@ async function cdnFolder(ctx, next) {
   ctx.body = readFileSync(file);
 }
 
+/**
+ * `executeServerCommand('set-offline', {offline: true})`: the test page (and its frames) loses the network as a
+ * device does: requests fail, `navigator.onLine` is false, and `online`/`offline` events fire.
+ */
+const networkCommands = {
+  name: 'lien-network-commands',
+  async executeCommand({command, payload, session}) {
+    if (command !== 'set-offline') return undefined;
+    await session.browser.getPage(session.id).setOfflineMode(Boolean(payload?.offline));
+    return true;
+  },
+};
+
 // Node packages (the gateway) run their own tests with Node's runner through a `test:node` script.
 const nodeOnly = (name) => Boolean(JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8')).scripts?.['test:node']);
 const browserPackages = readdirSync('packages').filter((name) => existsSync(`packages/${name}/package.json`) && !nodeOnly(name));
@@ -55,7 +68,7 @@ export default {
   nodeResolve: {exportConditions: ['lien-source', 'browser', 'development']},
   // The base config: the plugin reads the file as it is, without following `extends`, and the decorator
   // settings must reach it.
-  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022'})],
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022'}), networkCommands],
   middleware: [tsForJs, cdnFolder, gatewayUnderTest, ...mocks],
   concurrency: 1,
   testsFinishTimeout: 180_000,

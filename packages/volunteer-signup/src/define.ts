@@ -1,0 +1,3 @@
+import {VolunteerSignup} from './volunteer-signup.js';
+
+VolunteerSignup.define('volunteer-signup');

@@ -1,0 +1,118 @@
+import {msg, str} from '@lit/localize';
+import {fetchJson, LienError} from '@lien/core';
+import {missionEnded, readMissions, readVolunteeringData, type Mission, type MissionPage, type RemoteWork} from '@lien/open-data/missions.js';
+
+/** What a visitor (or the page) asks of the list. */
+export interface MissionQuery {
+  domain?: string;
+  near?: {lat: number; lon: number};
+  /** Kilometres around `near` (default 25). */
+  distance?: number;
+  remote?: RemoteWork;
+  q?: string;
+}
+
+/**
+ * Where missions come from. `lien` and `api-engagement` filter on the server; the others answer a whole list, which
+ * the element filters itself. Any object of this shape can be given as the element's `dataSource`.
+ */
+export interface MissionDataSource {
+  load(query: MissionQuery, signal: AbortSignal): Promise<MissionPage>;
+  /** One mission by its id, for `mission="…"` (otherwise looked for in the list). */
+  loadOne?(id: string, signal: AbortSignal): Promise<Mission | undefined>;
+}
+
+export type MissionSourceName = 'lien' | 'api-engagement' | 'volunteeringdata' | 'json';
+export const MISSION_SOURCES: readonly MissionSourceName[] = ['lien', 'api-engagement', 'volunteeringdata', 'json'];
+
+const LIMIT = 50;
+
+/** `base` + `path` + the query's defined values. */
+function address(base: string, path: string, query: Record<string, string | number | undefined>): string {
+  const url = new URL(`${base.replace(/\/+$/, '')}${path}`, document.baseURI);
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  return url.href;
+}
+
+/** Great-circle distance in kilometres. */
+export function kilometres(a: {lat: number; lon: number}, b: {lat: number; lon: number}): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * The query applied in the browser, for sources that answer a whole list, and the rule every list keeps: ended
+ * missions are never shown (an upstream may still list them). Around a point, a mission done from home is kept.
+ */
+export function filterMissions(page: MissionPage, query: MissionQuery, now: number, local: boolean): MissionPage {
+  const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  const missions = page.missions.filter((m) => {
+    if (missionEnded(m, now)) return false;
+    if (!local) return true;
+    if (query.domain && m.domain !== query.domain) return false;
+    if (query.remote && m.remote !== query.remote) return false;
+    if (query.near && m.remote !== 'full') {
+      if (!m.location || kilometres(query.near, m.location) > (query.distance ?? 25)) return false;
+    }
+    const haystack = [m.title, m.organizationName, m.city, m.description, m.domain, ...m.activities, ...m.skills].join(' ').toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+  return {...page, missions, total: local ? missions.length : page.total};
+}
+
+/** A Lien gateway's `/v1/missions` (`src` is its `…/v1` address). */
+function lienSource(src: string): MissionDataSource {
+  return {
+    async load(query, signal) {
+      const near = query.near ? `${query.near.lat},${query.near.lon}` : undefined;
+      const url = address(src, '/missions', {domain: query.domain, near, distance: near ? `${query.distance ?? 25}km` : undefined, remote: query.remote, q: query.q, limit: LIMIT});
+      return readMissions(await fetchJson(url, {signal}), 'lien');
+    },
+    async loadOne(id, signal) {
+      const body = await fetchJson(address(src, `/missions/${encodeURIComponent(id)}`, {}), {signal});
+      return readMissions(body, 'lien').missions[0];
+    },
+  };
+}
+
+/** API Engagement through the gateway's proxy, which holds the key (`src` is the gateway's `…/v1` address). */
+function apiEngagementSource(src: string): MissionDataSource {
+  return {
+    async load(query, signal) {
+      const url = address(src, '/proxy/api-engagement/mission', {
+        keywords: query.q,
+        domain: query.domain,
+        remote: query.remote,
+        lat: query.near?.lat,
+        lon: query.near?.lon,
+        distance: query.near ? `${query.distance ?? 25}km` : undefined,
+        limit: LIMIT,
+      });
+      return readMissions(await fetchJson(url, {signal}), 'api-engagement');
+    },
+  };
+}
+
+/** A whole document at `src`, filtered here. */
+function wholeListSource(src: string, read: (body: unknown) => MissionPage): MissionDataSource {
+  return {load: async (_query, signal) => read(await fetchJson(src, {signal}))};
+}
+
+/** The data source for a `source` name and its `src`; a missing `src` or an unknown name is a setting error. */
+export function missionSource(name: string, src: string | undefined): {source: MissionDataSource; local: boolean} {
+  const wrong = (field: string) => new LienError('validation', msg(str`The missions cannot be shown: the setting "${field}" is missing or wrong.`), {field});
+  if (!src) throw wrong('src');
+  switch (name) {
+    case 'lien':
+      return {source: lienSource(src), local: false};
+    case 'api-engagement':
+      return {source: apiEngagementSource(src), local: false};
+    case 'volunteeringdata':
+      return {source: wholeListSource(src, readVolunteeringData), local: true};
+    case 'json':
+      return {source: wholeListSource(src, (body) => readMissions(body, 'json')), local: true};
+    default:
+      throw wrong('source');
+  }
+}
