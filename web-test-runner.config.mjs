@@ -46,14 +46,22 @@ async function cdnFolder(ctx, next) {
 }
 
 /**
- * `executeServerCommand('set-offline', {offline: true})`: the test page (and its frames) loses the network as a
- * device does: requests fail, `navigator.onLine` is false, and `online`/`offline` events fire.
+ * `executeServerCommand('block-urls', {patterns: ['*127.0.0.1:1234*']})`: requests to those addresses fail as on a
+ * network that cannot reach them (Chrome's request blocking); `{patterns: []}` lifts it. The browser's whole offline
+ * mode cannot serve here: it would also cut the test runner's own connection to the page.
  */
+const cdpSessions = new Map();
 const networkCommands = {
   name: 'lien-network-commands',
   async executeCommand({command, payload, session}) {
-    if (command !== 'set-offline') return undefined;
-    await session.browser.getPage(session.id).setOfflineMode(Boolean(payload?.offline));
+    if (command !== 'block-urls') return undefined;
+    let cdp = cdpSessions.get(session.id);
+    if (!cdp) {
+      cdp = await session.browser.getPage(session.id).createCDPSession();
+      await cdp.send('Network.enable');
+      cdpSessions.set(session.id, cdp);
+    }
+    await cdp.send('Network.setBlockedURLs', {urls: payload?.patterns ?? []});
     return true;
   },
 };
