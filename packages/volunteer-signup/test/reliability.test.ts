@@ -38,7 +38,9 @@ const signupOf = (el: Element, status: SignupDetail['status']) =>
   new Promise<SignupDetail>((resolve) =>
     el.addEventListener('lien-signup', function listen(event) {
       const detail = (event as CustomEvent<SignupDetail>).detail;
-      if (detail.status === status) resolve(detail), el.removeEventListener('lien-signup', listen);
+      if (detail.status !== status) return;
+      el.removeEventListener('lien-signup', listen);
+      resolve(detail);
     })
   );
 
