@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {importMissionsFile} from '../src/import/missions.js';
-import {readMission} from '@lien/open-data/missions.js';
+import {readMission} from '@lien/open-data/api-engagement.js';
 import {importSignsFile} from '../src/import/signs.js';
 import {backends} from './helpers/backends.js';
 import {jsonFileWriter} from './helpers/files.js';

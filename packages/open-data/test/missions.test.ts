@@ -1,6 +1,8 @@
 import {expect} from '@open-wc/testing';
 import {LienError} from '@lien/open-data/errors.js';
-import {missionEnded, openMissionsEndAfter, readMissions, readVolunteeringData} from '@lien/open-data/missions.js';
+import {readMissions} from '@lien/open-data/api-engagement.js';
+import {missionEnded, openMissionsEndAfter} from '@lien/open-data/missions.js';
+import {readVolunteeringData} from '@lien/open-data/volunteeringdata.js';
 import {fixture} from './fixture.js';
 
 // API Engagement's real serializer applied to its own integration-test missions, its mock server's answers, and

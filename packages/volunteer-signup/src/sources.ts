@@ -1,6 +1,6 @@
 import {msg, str} from '@lit/localize';
-import {fetchJson, LienError} from '@lien/core';
-import {missionEnded, readMissions, readVolunteeringData, type Mission, type MissionPage, type RemoteWork} from '@lien/open-data/missions.js';
+import {LienError} from '@lien/core';
+import {missionEnded, type Mission, type MissionPage, type RemoteWork} from '@lien/open-data/missions.js';
 
 /** What a visitor (or the page) asks of the list. */
 export interface MissionQuery {
@@ -25,10 +25,11 @@ export interface MissionDataSource {
 export type MissionSourceName = 'lien' | 'api-engagement' | 'volunteeringdata' | 'json';
 export const MISSION_SOURCES: readonly MissionSourceName[] = ['lien', 'api-engagement', 'volunteeringdata', 'json'];
 
-const LIMIT = 50;
+/** How many missions a server is asked for at once. */
+export const LIMIT = 50;
 
 /** `base` + `path` + the query's defined values. */
-function address(base: string, path: string, query: Record<string, string | number | undefined>): string {
+export function address(base: string, path: string, query: Record<string, string | number | undefined>): string {
   const url = new URL(`${base.replace(/\/+$/, '')}${path}`, document.baseURI);
   for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
   return url.href;
@@ -61,57 +62,22 @@ export function filterMissions(page: MissionPage, query: MissionQuery, now: numb
   return {...page, missions, total: local ? missions.length : page.total};
 }
 
-/** A Lien gateway's `/v1/missions` (`src` is its `…/v1` address). */
-function lienSource(src: string): MissionDataSource {
-  return {
-    async load(query, signal) {
-      const near = query.near ? `${query.near.lat},${query.near.lon}` : undefined;
-      const url = address(src, '/missions', {domain: query.domain, near, distance: near ? `${query.distance ?? 25}km` : undefined, remote: query.remote, q: query.q, limit: LIMIT});
-      return readMissions(await fetchJson(url, {signal}), 'lien');
-    },
-    async loadOne(id, signal) {
-      const body = await fetchJson(address(src, `/missions/${encodeURIComponent(id)}`, {}), {signal});
-      return readMissions(body, 'lien').missions[0];
-    },
-  };
-}
-
-/** API Engagement through the gateway's proxy, which holds the key (`src` is the gateway's `…/v1` address). */
-function apiEngagementSource(src: string): MissionDataSource {
-  return {
-    async load(query, signal) {
-      const url = address(src, '/proxy/api-engagement/mission', {
-        keywords: query.q,
-        domain: query.domain,
-        remote: query.remote,
-        lat: query.near?.lat,
-        lon: query.near?.lon,
-        distance: query.near ? `${query.distance ?? 25}km` : undefined,
-        limit: LIMIT,
-      });
-      return readMissions(await fetchJson(url, {signal}), 'api-engagement');
-    },
-  };
-}
-
-/** A whole document at `src`, filtered here. */
-function wholeListSource(src: string, read: (body: unknown) => MissionPage): MissionDataSource {
-  return {load: async (_query, signal) => read(await fetchJson(src, {signal}))};
-}
-
-/** The data source for a `source` name and its `src`; a missing `src` or an unknown name is a setting error. */
-export function missionSource(name: string, src: string | undefined): {source: MissionDataSource; local: boolean} {
+/**
+ * The data source for a `source` name and its `src`, its reader fetched then (a page loads the one it names); a
+ * missing `src` or an unknown name is a setting error. `local`: the source answers whole lists, filtered here.
+ */
+export async function missionSource(name: string, src: string | undefined): Promise<{source: MissionDataSource; local: boolean}> {
   const wrong = (field: string) => new LienError('validation', msg(str`The missions cannot be shown: the setting "${field}" is missing or wrong.`), {field});
   if (!src) throw wrong('src');
   switch (name) {
     case 'lien':
-      return {source: lienSource(src), local: false};
+      return {source: (await import('./sources/lien.js')).lienSource(src), local: false};
     case 'api-engagement':
-      return {source: apiEngagementSource(src), local: false};
+      return {source: (await import('./sources/api-engagement.js')).apiEngagementSource(src), local: false};
     case 'volunteeringdata':
-      return {source: wholeListSource(src, readVolunteeringData), local: true};
+      return {source: (await import('./sources/volunteeringdata.js')).volunteeringDataSource(src), local: true};
     case 'json':
-      return {source: wholeListSource(src, (body) => readMissions(body, 'json')), local: true};
+      return {source: (await import('./sources/json.js')).jsonSource(src), local: true};
     default:
       throw wrong('source');
   }

@@ -124,7 +124,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
   private startedAt?: number;
   /** One key per signup: pressing "send" again after a time-out sends the same signup, stored once. */
   private idempotencyKey?: string;
-  private sanitizer?: typeof import('@lien/core/sanitize.js');
+  private sanitizer?: typeof import('./sanitize.part.js');
   private retryTimer?: ReturnType<typeof setTimeout>;
   private retries = 0;
 
@@ -143,12 +143,12 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
   });
 
   private async loadMissions(signal: AbortSignal): Promise<MissionPage> {
-    const {source, local} = this.dataSource ? {source: this.dataSource, local: true} : missionSource(this.source, this.src);
+    const {source, local} = this.dataSource ? {source: this.dataSource, local: true} : await missionSource(this.source, this.src);
     const query: MissionQuery = {domain: this.domain || undefined, remote: this.remote || undefined, q: this.q || undefined, distance: this.distance};
     const near = readNear(this.near);
     if (near) query.near = 'point' in near ? near.point : await postcodeCentre(near.postcode, signal, this.geocoder);
     const page = filterMissions(await source.load(query, signal), query, Date.now(), local);
-    if (page.missions.some((m) => m.descriptionHtml && !m.description)) this.sanitizer ??= await import('@lien/core/sanitize.js');
+    if (page.missions.some((m) => m.descriptionHtml && !m.description)) this.sanitizer ??= await import('./sanitize.part.js');
     if (this.mission && this.chosen === undefined) {
       this.chosen = page.missions.find((m) => m.id === this.mission) ?? (await source.loadOne?.(this.mission, signal)) ?? undefined;
       if (this.chosen) this.openForm(this.chosen);

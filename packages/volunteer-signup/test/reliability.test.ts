@@ -74,6 +74,7 @@ describe('<volunteer-signup> never loses nor doubles a signup', () => {
   it('offline → send → back online, the page still open: sent by itself, and the page hears it', async () => {
     const name = `Offline then online ${Date.now()}`;
     const el = await fixture<VolunteerSignup>(html`<volunteer-signup src=${gateway} submit=${`${gateway}/signups`} mission="mission-paris-001"></volunteer-signup>`);
+    await waitFor(() => el.shadowRoot!.querySelector('[part=form]'), 'no form');
     await offline(true);
     const queued = signupOf(el, 'queued');
     await fillAndSend(el, name);

@@ -2,7 +2,9 @@ import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
-import {readMissions, readVolunteeringData, type MissionPage} from '@lien/open-data/missions.js';
+import {readMissions} from '@lien/open-data/api-engagement.js';
+import type {MissionPage} from '@lien/open-data/missions.js';
+import {readVolunteeringData} from '@lien/open-data/volunteeringdata.js';
 
 export type {Mission} from '@lien/open-data/missions.js';
 
