@@ -103,7 +103,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
   declare mission?: string;
   /** Send visitors to each mission's own application page instead of the form. */
   declare applicationUrlOnly: boolean;
-  /** The level of the element's headings, 1–6 (default 2: the missions' titles are one below). */
+  /** The level of the element's headings (the missions' titles, the form's title), 1–6 (default 2). */
   declare headingLevel?: number;
   /** The words of the consent to be contacted, sent with the signup (default: a sentence in the page's language). */
   declare consentContact?: string;
@@ -151,7 +151,8 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
     if (page.missions.some((m) => m.descriptionHtml && !m.description)) this.sanitizer ??= await import('./sanitize.part.js');
     if (this.mission && this.chosen === undefined) {
       this.chosen = page.missions.find((m) => m.id === this.mission) ?? (await source.loadOne?.(this.mission, signal)) ?? undefined;
-      if (this.chosen) this.openForm(this.chosen);
+      // Shown at once, not moved to: the page keeps the focus where the visitor has it.
+      if (this.chosen) this.openForm(this.chosen, false);
     }
     return page;
   }
@@ -181,7 +182,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
       await sendKept((signup: KeptSignup, outcome: SendOutcome) => {
         if (outcome.status === 'sent') {
           sent++;
-          this.emit(new LienEvent('lien-signup', {status: 'sent', id: outcome.id, missionId: signup.body.missionId}));
+          this.emit(new LienEvent<'lien-signup', SignupDetail>('lien-signup', {status: 'sent', id: outcome.id, missionId: signup.body.missionId}));
         } else refused = true;
       });
       left = (await keptSignups()).length;
@@ -199,7 +200,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
     if (changed.has('mission') && !this.mission) this.chosen = undefined;
   }
 
-  private openForm(mission: Mission | null): void {
+  private openForm(mission: Mission | null, focus = true): void {
     if (this.applicationUrlOnly && mission?.applicationUrl) return window.location.assign(mission.applicationUrl);
     this.chosen = mission;
     this.finished = false;
@@ -207,7 +208,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
     this.status = {kind: 'idle'};
     this.startedAt ??= Date.now();
     this.idempotencyKey = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=form] h2, [part=form] h3, [part=form] h4, [part=form] h5, [part=form] h6, [part=form] h1')?.focus());
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=form] :is(h1, h2, h3, h4, h5, h6)')?.focus());
   }
 
   private closeForm(): void {
@@ -246,7 +247,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
     const outcome = await sendSignup(this.submit, body, key);
     if (outcome.status === 'sent') {
       this.finish({kind: 'sent'});
-      this.emit(new LienEvent('lien-signup', {status: 'sent', id: outcome.id, missionId: body.missionId}));
+      this.emit(new LienEvent<'lien-signup', SignupDetail>('lien-signup', {status: 'sent', id: outcome.id, missionId: body.missionId}));
     } else if (outcome.status === 'unreachable') {
       try {
         await keep({key, submit: this.submit, body, keptAt: Date.now()});
@@ -255,7 +256,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
         return this.fail(outcome.reason, toLienError(error));
       }
       this.finish({kind: 'queued'});
-      this.emit(new LienEvent('lien-signup', {status: 'queued', id: key, missionId: body.missionId}));
+      this.emit(new LienEvent<'lien-signup', SignupDetail>('lien-signup', {status: 'queued', id: key, missionId: body.missionId}));
       this.retryTimer = setTimeout(() => void this.sendKeptSignups(), RETRY_MS[0]);
     } else {
       this.status = {kind: 'idle'};
@@ -367,7 +368,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
         })}
       </div>
       <ul part="list" class="missions">
-        ${(page?.missions ?? []).map((m) => this.renderMission(m, levelBelow(level, 1, 3)))}
+        ${(page?.missions ?? []).map((m) => this.renderMission(m, level))}
       </ul>
       <button type="button" class="secondary general" @click=${() => this.openForm(null)}>${msg('Offer your help to the association')}</button>`;
   }
@@ -397,7 +398,7 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
     const describe = (field: Field) => (error(field) ? `${field}-error` : nothing);
     const fieldError = (field: Field) => html`<span id="${field}-error" class="field-error">${error(field) ?? nothing}</span>`;
     const input = (field: 'name' | 'email' | 'phone', label: string, type: 'text' | 'email' | 'tel', autocomplete: 'name' | 'email' | 'tel', required: boolean) => html`<div class="field">
-      <label for=${field}>${label}${required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}</label>
+      <label for=${field}>${label} ${required ? nothing : html`<span class="optional">${msg('(optional)')}</span>`}</label>
       <input id=${field} name=${field} type=${type} autocomplete=${autocomplete} aria-required=${required ? 'true' : 'false'} aria-invalid=${error(field) ? 'true' : 'false'} aria-describedby=${describe(field)} />
       ${fieldError(field)}
     </div>`;

@@ -79,6 +79,7 @@ describe('<volunteer-signup> never loses nor doubles a signup', () => {
     const queued = signupOf(el, 'queued');
     await fillAndSend(el, name);
     const kept = await queued;
+    await expect(el).to.be.accessible();
     const sent = signupOf(el, 'sent');
     await offline(false);
     const detail = await sent;

@@ -181,6 +181,23 @@ describe('<volunteer-signup> on other sources', () => {
     expect($(el, '.description script, .description [onerror]')).to.equal(null);
   });
 
+  it('dataSource: any other API, given as an object; its missions filtered here, ended ones left out', async () => {
+    const body = await (await fetch('/packages/open-data/test/fixtures/api-engagement/v0-mission-list.assembled.json')).json();
+    const {readMissions} = await import('@lien/open-data/api-engagement.js');
+    const asked: unknown[] = [];
+    const el = await fixture<VolunteerSignup>(html`<volunteer-signup></volunteer-signup>`);
+    today('2024-01-20T12:00:00Z');
+    el.dataSource = {load: async (query) => (asked.push(query), readMissions(body))};
+    // In January 2024, "Mission in Paris" runs until 10 February; the other two were posted for 2026.
+    expect(await listed(el, 3)).to.have.members(['Mission in Paris', 'Mission in Lyon', 'Another mission in Paris']);
+    el.q = 'lyon';
+    expect(await listed(el, 1)).to.deep.equal(['Mission in Lyon']);
+    expect(asked.at(-1)).to.deep.include({q: 'lyon'});
+    today('2024-03-01T12:00:00Z');
+    el.q = undefined;
+    expect(await listed(el, 2)).to.have.members(['Mission in Lyon', 'Another mission in Paris']);
+  });
+
   it('a wrong setting or a failing source is said in words, and told to the page', async () => {
     const errors: Event[] = [];
     const el = await fixture<VolunteerSignup>(html`<volunteer-signup source="nowhere" src="/x" @lien-error=${(e: Event) => errors.push(e)}></volunteer-signup>`);
