@@ -2,6 +2,7 @@ import {createHmac} from 'node:crypto';
 import type {FastifyBaseLogger} from 'fastify';
 import nodemailer, {type Transporter} from 'nodemailer';
 import type {Database} from '../db/database.js';
+import type {SignupExportRow} from './store.js';
 
 export type NotificationChannel = 'mail' | 'webhook';
 
@@ -29,19 +30,8 @@ interface Notice {
   attempts: number;
 }
 
-interface SignupForNotice {
-  id: string;
-  created_at: Date | string;
-  mission_id: string | null;
-  mission_title: string | null;
-  name: string;
-  email: string;
-  phone: string | null;
-  availability: string | null;
-  skills: string[];
-  message: string | null;
-  consents: {purpose: string; wording: string; givenAt: string}[];
-}
+/** A signup as exported, with its mission's title. */
+type SignupForNotice = SignupExportRow & {mission_title: string | null};
 
 /** A header value: one line, no control characters (a title cannot add a header to the mail). */
 const oneLine = (value: string) => value.replace(/\p{Cc}+/gu, ' ').trim().slice(0, 200);
