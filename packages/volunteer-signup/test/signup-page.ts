@@ -5,3 +5,5 @@ const element = document.querySelector('volunteer-signup')!;
 element.setAttribute('src', query.get('src')!);
 element.setAttribute('submit', query.get('submit')!);
 await import('../src/define.js');
+
+export {};
