@@ -261,7 +261,8 @@ export class VolunteerSignup extends LienElement<VolunteerSignupEvents> {
     } else {
       this.status = {kind: 'idle'};
       this.errors = this.serverErrors(outcome.fields, outcome.code);
-      this.showErrors();
+      // A refusal about no field of the form is said above it (serverErrors did).
+      if (Object.keys(this.errors).length) this.showErrors();
     }
   }
 

@@ -134,6 +134,28 @@ describe('<volunteer-signup source="lien">', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('what the gateway refuses (4xx) comes back to the form, in words, with nothing kept or lost', async () => {
+    const el = await fixture<VolunteerSignup>(html`<volunteer-signup src=${gateway} submit=${`${gateway}/signups`} mission="mission-paris-001"></volunteer-signup>`);
+    await waitFor(() => $(el, '[part=form]'), 'no form');
+    const events: string[] = [];
+    el.addEventListener('lien-signup', (e) => events.push((e as CustomEvent<SignupDetail>).detail.status));
+    // Sent at once: faster than a person, refused by the gateway's time trap.
+    fill(el, {name: 'Quick Robot', email: 'robot@example.org'});
+    $<HTMLInputElement>(el, '[name=consent-contact]')!.checked = true;
+    $<HTMLButtonElement>(el, '[part=form] button[type=submit]')!.click();
+    await waitFor(() => text($(el, '[part=status][role=alert]')).startsWith('The form was sent very quickly'), 'the time trap is not said');
+    // A name the gateway cannot store (a NUL character), sent later, as a person would: said on the field.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    fill(el, {name: 'Camille\u0000Martin'});
+    $<HTMLButtonElement>(el, '[part=form] button[type=submit]')!.click();
+    await waitFor(() => text($(el, '#name-error')) === 'Enter your name.', 'the refused field is not said');
+    expect(text($(el, '[part=status]'))).to.equal('One answer needs to be corrected.');
+    await waitFor(() => el.shadowRoot!.activeElement === $(el, '[name=name]'), 'the focus is not on the refused field');
+    expect($<HTMLInputElement>(el, '[name=email]')!.value, 'what was typed stays').to.equal('robot@example.org');
+    expect(events).to.deep.equal([]);
+    expect((await stored()).some((s) => s.name.startsWith('Quick Robot') || s.name.startsWith('Camille\u0000'))).to.equal(false);
+  });
+
   it('opens one mission\'s signup at once with mission="…", and sends visitors to the mission\'s own page with application-url-only', async () => {
     const one = await fixture<VolunteerSignup>(html`<volunteer-signup src=${gateway} mission="mission-marseille-003"></volunteer-signup>`);
     await waitFor(() => $(one, '[part=form]'), 'no form for the mission');
