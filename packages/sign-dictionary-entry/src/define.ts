@@ -1,0 +1,3 @@
+import {SignDictionaryEntry} from './sign-dictionary-entry.js';
+
+SignDictionaryEntry.define('sign-dictionary-entry');
