@@ -1,4 +1,5 @@
 import {html, nothing, type PropertyValues} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import {msg, str} from '@lit/localize';
 import {baseStyles, DataController, formatNumber, headingLevel, LienElement, LienErrorEvent, LienEvent, levelBelow, renderHeading} from '@lien/core';
@@ -171,7 +172,7 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
             part="video"
             class=${p.mirrored ? 'mirrored' : ''}
             src=${video.url}
-            poster=${video.poster ?? nothing}
+            poster=${ifDefined(video.poster)}
             muted
             playsinline
             preload="metadata"
