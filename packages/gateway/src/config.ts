@@ -63,6 +63,8 @@ export interface GatewayOptions {
   };
   acceslibre?: {apiUrl?: string; apiKey?: string};
   apiEngagement?: {apiUrl?: string; apiKey?: string};
+  /** Lingua Libre's SPARQL endpoint, for `/v1/proxy/lingualibre/records` (default Lingua Libre's own). */
+  lingualibre?: {sparqlUrl?: string};
   proxyCacheSeconds?: number;
   /** Requests per client and minute on each key-holding proxy (default 60). */
   proxyRateLimitPerMinute?: number;
@@ -131,6 +133,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOpti
       notificationSources: env.HELLOASSO_NOTIFICATION_SOURCES ? list(env.HELLOASSO_NOTIFICATION_SOURCES) : undefined,
     },
     acceslibre: {apiUrl: env.ACCESLIBRE_API_URL || undefined, apiKey: env.ACCESLIBRE_API_KEY || undefined},
+    lingualibre: {sparqlUrl: env.LINGUALIBRE_SPARQL_URL || undefined},
     apiEngagement: {
       apiUrl: env.API_ENGAGEMENT_API_URL || undefined,
       apiKey: env.API_ENGAGEMENT_API_KEY || undefined,

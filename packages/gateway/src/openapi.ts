@@ -268,6 +268,16 @@ export const openapiDocument = {
         responses: {'200': json({type: 'object'}), ...errors, '502': error, '503': error, '504': error},
       },
     },
+    '/v1/proxy/lingualibre/records': {
+      get: {
+        summary: 'Lingua Libre’s recordings of one word, as its SPARQL endpoint answers SignIt’s query (SPARQL JSON results); cached; rate-limited per client',
+        description:
+          'The gateway writes the query itself (the word as an escaped string, the language as Lingua Libre’s item): no other query ' +
+          'reaches Lingua Libre through it. For pages that Lingua Libre does not answer directly.',
+        parameters: [q('word', 'The word (1–200 characters; any case)'), q('lang', 'fsl (French Sign Language, the default)')],
+        responses: {'200': json({type: 'object'}), '400': error, '429': error, '502': error, '504': error},
+      },
+    },
     '/v1/proxy/api-engagement/mission': {
       get: {
         summary: 'API Engagement /v0/mission with the gateway’s API key; documented filters only; cached; rate-limited per client',

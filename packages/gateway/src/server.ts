@@ -9,6 +9,7 @@ import {migrate} from './db/migrate.js';
 import {ApiError, errorBody} from './errors.js';
 import {HelloAssoClient, helloassoNotificationSources} from './upstream/helloasso.js';
 import {noticeChannels, SignupNotifier} from './signups/notify.js';
+import {LINGUALIBRE_SPARQL} from '@lien/open-data/lingualibre.js';
 import {donationGoalRoutes} from './routes/donation-goal.js';
 import {donationRoutes} from './routes/donations.js';
 import {missionRoutes} from './routes/missions.js';
@@ -212,6 +213,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       apiUrl: options.apiEngagement?.apiUrl ?? 'https://api.api-engagement.beta.gouv.fr',
       apiKey: options.apiEngagement?.apiKey,
     },
+    lingualibre: {sparqlUrl: options.lingualibre?.sparqlUrl ?? LINGUALIBRE_SPARQL},
     cacheSeconds: options.proxyCacheSeconds ?? 300,
     rateLimitPerMinute: options.proxyRateLimitPerMinute ?? 60,
     timeoutMs,

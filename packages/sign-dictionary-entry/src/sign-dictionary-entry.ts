@@ -50,6 +50,7 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
     signLanguage: {attribute: 'sign-language'},
     source: {},
     src: {},
+    commonsApi: {attribute: 'commons-api'},
     speed: {type: Number},
     loop: {type: Boolean},
     mirror: {type: Boolean},
@@ -63,10 +64,18 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   declare word: string;
   /** ISO 639-3 or BCP 47: `fsl` (French Sign Language, the default), `ase`, `bfi`, `sgn-…`. */
   declare signLanguage: string;
-  /** `lien` (a Lien gateway's `/v1/signs`, the default) or `json` (a list in Lien's model at `src`). */
+  /**
+   * `lien` (a Lien gateway's `/v1/signs`, the default), `lingualibre` (Lingua Libre's recordings and their Commons
+   * licences), or `json` (a list in Lien's model at `src`).
+   */
   declare source: string;
-  /** The gateway's `…/v1` address (`lien`; default `/v1`), or the document's (`json`). */
+  /**
+   * `lien`: the gateway's `…/v1` address (default `/v1`); `lingualibre`: a gateway's `…/v1` address, to reach Lingua
+   * Libre through its cached proxy (without it, Lingua Libre is called from the page); `json`: the document's.
+   */
   declare src?: string;
+  /** Another address for the Wikimedia Commons API (a cache), for `lingualibre`. */
+  declare commonsApi?: string;
   /** The speed at first, 0.25–1 (default 1). */
   declare speed?: number;
   /** Play the sign again and again at first. */
@@ -96,10 +105,10 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   private readonly player = new PlayerController(this, () => this.renderRoot.querySelector<HTMLVideoElement>('video'));
 
   private readonly sign = new DataController(this, {
-    args: () => [this.dataSource, this.source, this.src, this.word.trim(), this.signLanguage] as const,
-    load: async ([dataSource, source, src, word, lang], signal): Promise<SignResult | undefined> => {
+    args: () => [this.dataSource, this.source, this.src, this.commonsApi, this.word.trim(), this.signLanguage] as const,
+    load: async ([dataSource, source, src, commonsApi, word, lang], signal): Promise<SignResult | undefined> => {
       if (!word) return undefined;
-      const from = dataSource ?? (await signSource(source, src));
+      const from = dataSource ?? (await signSource(source, src, commonsApi));
       const result = await from.load({word, lang}, signal);
       this.chosen = 0;
       this.emit(new LienEvent('lien-load', {entry: result.entry}));
@@ -123,13 +132,30 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
     const result = this.sign.value;
     const entry = result?.entry;
     return html`${renderHeading(level, this.word)}
-      <div part="status" class="entry-status">${this.sign.renderStatus({loadingText: msg('Looking for the sign…')})}${this.renderMissing(result)}</div>
+      <div part="status" class="entry-status">
+        ${this.sign.renderStatus({loadingText: msg('Looking for the sign…'), note: this.blockedNote()})}${this.renderMissing(result)}
+      </div>
       ${entry ? this.renderEntry(entry, levelBelow(level, 1, 3)) : nothing}`;
+  }
+
+  /** Lingua Libre called from the page and not reached: perhaps not allowed from here, and a gateway can do it. */
+  private blockedNote(): string | undefined {
+    const error = this.sign.error;
+    return this.source === 'lingualibre' && !this.src && !this.dataSource && error && (error.kind === 'network' || error.kind === 'timeout')
+      ? msg('Lingua Libre may not answer pages of other sites: a Lien gateway can ask it for this page (give its address in src).')
+      : undefined;
   }
 
   /** No sign for this word, or none that can be shown: said, with where signs are recorded. */
   private renderMissing(result: SignResult | undefined) {
-    if (!result || (result.entry && result.entry.videos.length)) return nothing;
+    if (!result) return nothing;
+    if (result.entry?.videos.length) {
+      const left = result.withoutLicence;
+      if (!left) return nothing;
+      return html`<p class="note">
+        ${left === 1 ? msg('One other video of this word is not shown: its licence could not be read.') : msg(str`${formatNumber(left)} other videos of this word are not shown: their licences could not be read.`)}
+      </p>`;
+    }
     const language = languageName(this.signLanguage);
     const search = `https://commons.wikimedia.org/w/index.php?search=${encodeURIComponent(`${this.word} ${this.signLanguage}`)}&title=Special:MediaSearch&type=video`;
     return html`<p class="missing">

@@ -1,20 +1,99 @@
 // Loopback stand-ins for <sign-dictionary-entry>'s tests, under /mock/sign-dictionary-entry/:
 // - `start`: the real gateway (packages/gateway/dist) on loopback, with its sample data (real Lingua Libre records of
-//   French Sign Language, credited, and definitions), in memory. Answers `{gateway}` (its `…/v1` address).
+//   French Sign Language, credited, and definitions) in memory, and Lingua Libre's SPARQL endpoint faked for its
+//   proxy. Answers `{gateway}` (its `…/v1` address).
+// - `sparql`: Lingua Libre's SPARQL endpoint, answering SignIt's query for "lapin" with the SPARQL JSON results of
+//   packages/open-data/test/fixtures/signs/ (two recordings), and empty results for any other word.
+// - `commons`: the Commons API's `imageinfo` for those two files, in the shape of MediaWiki's own test answers: the
+//   first a video with its licence and HTML `Artist`, the second without a licence. Its video is `video/lapin.webm`.
+// - `video/{name}` (POST to store, GET to read with byte ranges): the small videos the tests make.
+import {readFileSync} from 'node:fs';
+
+const sparqlLapin = readFileSync(new URL('../../open-data/test/fixtures/signs/lingualibre.sparql.signit-sign-videos.assembled.json', import.meta.url), 'utf8');
+const videos = new Map();
+
 let started;
 async function start(pageOrigin) {
   const {startGateway} = await import('../../gateway/dist/index.js');
-  const gateway = await startGateway({port: 0, dataDir: 'memory://', allowedOrigins: [pageOrigin], logLevel: 'silent'});
+  const gateway = await startGateway({
+    port: 0,
+    dataDir: 'memory://',
+    allowedOrigins: [pageOrigin],
+    logLevel: 'silent',
+    lingualibre: {sparqlUrl: `${pageOrigin}/mock/sign-dictionary-entry/sparql`},
+  });
   process.once('exit', () => void gateway.close());
   return gateway;
 }
 
+const readBody = (req) =>
+  new Promise((resolve) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+
+function commonsPage(title, origin) {
+  if (/SPEAKER[ _]A/.test(title))
+    return {
+      ns: 6,
+      title,
+      imagerepository: 'local',
+      imageinfo: [
+        {
+          url: `${origin}/mock/sign-dictionary-entry/video/lapin.webm`,
+          descriptionurl: `https://commons.wikimedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`,
+          mime: 'video/webm',
+          extmetadata: {
+            LicenseShortName: {value: 'CC BY-SA 4.0', source: 'commons-desc-page'},
+            LicenseUrl: {value: 'https://creativecommons.org/licenses/by-sa/4.0', source: 'commons-desc-page'},
+            Artist: {value: '<a href="//commons.wikimedia.org/wiki/User:SPEAKER_A" title="User:SPEAKER_A">SPEAKER_A</a>', source: 'commons-desc-page'},
+            AttributionRequired: {value: 'true', source: 'commons-desc-page'},
+          },
+        },
+      ],
+    };
+  return {ns: 6, title, imagerepository: 'local', imageinfo: [{url: `${origin}/mock/sign-dictionary-entry/video/other.webm`, mime: 'video/webm', extmetadata: {}}]};
+}
+
 export default async function signEntryMocks(ctx, next) {
   if (!ctx.path.startsWith('/mock/sign-dictionary-entry/')) return next();
-  started ??= start(ctx.origin);
-  const gateway = await started;
-  if (ctx.path.endsWith('/start')) {
-    ctx.body = {gateway: `${gateway.url}/v1`};
+  const path = ctx.path.slice('/mock/sign-dictionary-entry/'.length);
+  if (path === 'start') {
+    started ??= start(ctx.origin);
+    ctx.body = {gateway: `${(await started).url}/v1`};
+    return;
+  }
+  if (path === 'sparql') {
+    ctx.type = 'application/sparql-results+json';
+    ctx.body = /"lapin"/.test(String(ctx.query.query)) ? sparqlLapin : JSON.stringify({head: {vars: ['word', 'filename', 'speaker']}, results: {bindings: []}});
+    return;
+  }
+  if (path === 'commons') {
+    ctx.set('access-control-allow-origin', '*');
+    const titles = String(ctx.query.titles ?? '').split('|').filter(Boolean);
+    ctx.body = {batchcomplete: true, query: {pages: titles.map((t) => commonsPage(t, ctx.origin))}};
+    return;
+  }
+  const video = /^video\/([\w.-]+)$/.exec(path);
+  if (video && ctx.method === 'POST') {
+    videos.set(video[1], await readBody(ctx.req));
+    ctx.status = 204;
+    return;
+  }
+  if (video) {
+    const bytes = videos.get(video[1]);
+    if (!bytes) return void (ctx.status = 404);
+    ctx.type = 'video/webm';
+    ctx.set('accept-ranges', 'bytes');
+    const range = /^bytes=(\d+)-(\d*)$/.exec(ctx.get('range'));
+    if (range) {
+      const start = Number(range[1]);
+      const end = range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
+      ctx.status = 206;
+      ctx.set('content-range', `bytes ${start}-${end}/${bytes.length}`);
+      ctx.body = bytes.subarray(start, end + 1);
+    } else ctx.body = bytes;
     return;
   }
   return next();

@@ -199,3 +199,35 @@ describe('<sign-dictionary-entry> sources and states', () => {
     await expect(down).to.be.accessible();
   });
 });
+
+describe('<sign-dictionary-entry source="lingualibre">', () => {
+  before(async () => {
+    // The video Commons gives for the first recording: one of those made above, served by the loopback Commons.
+    await fetch('/mock/sign-dictionary-entry/video/lapin.webm', {method: 'POST', body: first});
+  });
+
+  it('through a gateway\'s proxy: the word\'s recordings, each file\'s licence from Commons, and the one without a licence left out, said', async () => {
+    const el = await fixture<SignDictionaryEntry>(
+      html`<sign-dictionary-entry word="Lapin" source="lingualibre" src=${gateway} commons-api="/mock/sign-dictionary-entry/commons"></sign-dictionary-entry>`
+    );
+    const video = await waitFor(() => $<HTMLVideoElement>(el, 'video'), 'no video');
+    expect(video.src).to.match(/\/mock\/sign-dictionary-entry\/video\/lapin\.webm$/);
+    await waitFor(() => video.readyState >= 1, 'the video from Commons did not load');
+    expect(text($(el, '[part=credits]'))).to.equal(
+      'Signed by SPEAKER_A · CC BY-SA 4.0 · SPEAKER_A, CC BY-SA 4.0, via Wikimedia Commons · Lingua Libre'
+    );
+    expect($<HTMLAnchorElement>(el, '[part=credits] a[rel~=license]')!.href).to.equal('https://creativecommons.org/licenses/by-sa/4.0');
+    expect(text($(el, '.note:not(#keys):not(#mirror-note)'))).to.equal('One other video of this word is not shown: its licence could not be read.');
+    await expect(el).to.be.accessible();
+    el.word = 'inconnu';
+    await waitFor(() => text($(el, '.missing')).startsWith('No sign recorded yet'), 'an unknown word is not said');
+  });
+
+  it('called from the page and not reached: said, with the gateway\'s proxy named as the way', async () => {
+    const el = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="lapin" source="lingualibre"></sign-dictionary-entry>`);
+    const alert = await waitFor(() => $(el, '[part=status] [role=alert]'), 'not said', {timeout: 20_000});
+    expect(text(alert)).to.contain('a Lien gateway can ask it for this page (give its address in src)');
+    await expect(el).to.be.accessible();
+  });
+});
+

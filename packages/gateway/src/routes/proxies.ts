@@ -1,5 +1,6 @@
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
-import {ApiError} from '../errors.js';
+import {LINGUALIBRE_LANGUAGES, linguaLibreQuery} from '@lien/open-data/lingualibre.js';
+import {ApiError, badRequest} from '../errors.js';
 import type {SharedState} from '../shared-state.js';
 import {parseUpstreamJson, upstreamError, upstreamFetch} from '../upstream/fetch.js';
 import {perMinute} from './rate-limit.js';
@@ -9,6 +10,8 @@ import {ACCESLIBRE_QUERY, API_ENGAGEMENT_QUERY, proxyQuery, type QueryRules} fro
 interface ProxyOptions {
   acceslibre: {apiUrl: string; apiKey?: string};
   apiEngagement: {apiUrl: string; apiKey?: string};
+  /** Lingua Libre's SPARQL endpoint: no key, but a page may not be allowed to call it itself. */
+  lingualibre: {sparqlUrl: string};
   cacheSeconds: number;
   /** Per client and minute, on each proxy: every cache miss spends the association's key quota. */
   rateLimitPerMinute: number;
@@ -36,6 +39,27 @@ interface CachedAnswer {
 }
 
 /**
+ * One upstream request: refused at once while the upstream asked to wait (429 + Retry-After), and its own 429 noted
+ * so that every gateway on the database waits too. Answers the body as received, and parsed.
+ */
+async function fetchUpstream(name: string, url: string, headers: Record<string, string>, options: ProxyOptions): Promise<{body: string; parsed: unknown}> {
+  const now = options.now();
+  const blockedUntil = await options.state.waitUntil(name);
+  if (now < blockedUntil)
+    throw new ApiError(429, 'upstream_rate_limited', `${name} asked to slow down; retry later`, undefined, {
+      'retry-after': String(Math.ceil((blockedUntil - now) / 1000)),
+    });
+  const response = await upstreamFetch(name, url, {headers: {accept: 'application/json', ...headers}}, options.timeoutMs);
+  if (!response.ok) {
+    const error = upstreamError(name, response, now);
+    if (error.status === 429) await options.state.wait(name, now + Number(error.headers!['retry-after']) * 1000);
+    throw error;
+  }
+  const body = await response.text();
+  return {body, parsed: parseUpstreamJson(name, body)};
+}
+
+/**
  * A GET-only proxy to one upstream path that adds the secret key, takes only the upstream's documented query keys,
  * limits each client's rate, caches answers, points paging links back at itself, and stops calling an upstream that asked it to wait (429 +
  * Retry-After) until the wait is over.
@@ -58,24 +82,7 @@ function proxy(app: FastifyInstance, route: string, upstream: Upstream, options:
     const now = options.now();
     const cached = await state.cached(`${route}?${key}`, now);
     if (cached) return send(request, reply, JSON.parse(cached) as CachedAnswer, true);
-    const blockedUntil = await state.waitUntil(upstream.name);
-    if (now < blockedUntil)
-      throw new ApiError(429, 'upstream_rate_limited', `${upstream.name} asked to slow down; retry later`, undefined, {
-        'retry-after': String(Math.ceil((blockedUntil - now) / 1000)),
-      });
-    const response = await upstreamFetch(
-      upstream.name,
-      `${upstream.url}${key ? `?${key}` : ''}`,
-      {headers: {accept: 'application/json', ...upstream.authHeaders(upstream.apiKey)}},
-      options.timeoutMs
-    );
-    if (!response.ok) {
-      const error = upstreamError(upstream.name, response, now);
-      if (error.status === 429) await state.wait(upstream.name, now + Number(error.headers!['retry-after']) * 1000);
-      throw error;
-    }
-    const body = await response.text();
-    const parsed = parseUpstreamJson(upstream.name, body);
+    const {body, parsed} = await fetchUpstream(upstream.name, `${upstream.url}${key ? `?${key}` : ''}`, upstream.authHeaders(upstream.apiKey), options);
     const links = proxyPagingLinks(parsed, upstream.url, route, upstream.query);
     const entry: CachedAnswer = {body, ...(links ? {parsed: parsed as Record<string, unknown>, links} : {})};
     await state.cache(`${route}?${key}`, JSON.stringify(entry), now + options.cacheSeconds * 1000);
@@ -118,4 +125,39 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions): void {
     },
     options
   );
+  linguaLibreProxyRoute(app, options);
+}
+
+/**
+ * `/v1/proxy/lingualibre/records?word=…&lang=fsl`: the recordings of one word, asked of Lingua Libre's SPARQL
+ * endpoint with the query the gateway writes itself (the browser's reader's, `linguaLibreQuery`), so that no one can
+ * send the endpoint a query of their own through the gateway. Cached and rate-limited like the other proxies.
+ */
+export function linguaLibreProxyRoute(app: FastifyInstance, options: ProxyOptions): void {
+  const route = '/v1/proxy/lingualibre/records';
+  app.get(route, perMinute(options.rateLimitPerMinute), async (request, reply) => {
+    const q = request.query as Record<string, unknown>;
+    const word = typeof q.word === 'string' ? q.word.trim() : '';
+    const lang = typeof q.lang === 'string' && q.lang ? q.lang : 'fsl';
+    if (!word || word.length > 200) throw badRequest('word is required (at most 200 characters)', {word: '1–200 characters'});
+    let query: string;
+    try {
+      query = linguaLibreQuery(word, lang);
+    } catch {
+      throw badRequest(`Lingua Libre's item for the sign language "${lang}" is not known`, {lang: Object.keys(LINGUALIBRE_LANGUAGES).join(' | ')});
+    }
+    const key = `${route}?${lang}:${word.toLowerCase()}`;
+    const now = options.now();
+    let body = await options.state.cached(key, now);
+    const hit = body !== undefined;
+    if (!body) {
+      body = (await fetchUpstream('Lingua Libre', `${options.lingualibre.sparqlUrl}?${new URLSearchParams({query, format: 'json'})}`, {}, options)).body;
+      await options.state.cache(key, body, now + options.cacheSeconds * 1000);
+    }
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('cache-control', `public, max-age=${options.cacheSeconds}`)
+      .header('x-lien-cache', hit ? 'hit' : 'miss')
+      .send(body);
+  });
 }
