@@ -8,7 +8,7 @@ export async function startDemoServer() {
     origin: gateway.url,
     close: () => gateway.close(),
     // What a visitor must see on the demo page, checked in each viewport.
-    checks: [mapShowsPlaces, signupWorks],
+    checks: [mapShowsPlaces, signupWorks, signsShown],
   };
 }
 
@@ -56,4 +56,16 @@ async function signupWorks(page, name, problems) {
     .then(() => true, () => false);
   if (!sent) problems.push(`${name}: the signup was not sent`);
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** The sign entries show the gateway's sample Lingua Libre records, with their credits. */
+async function signsShown(page, name, problems) {
+  const shown = await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('sign-dictionary-entry')].every((e) => e.shadowRoot?.querySelector('video') && /Lingua Libre/.test(e.shadowRoot.querySelector('[part=credits]')?.textContent ?? '')),
+      null,
+      {timeout: 15_000}
+    )
+    .then(() => true, () => false);
+  if (!shown) problems.push(`${name}: the sign entries show no video with its credits`);
 }

@@ -38,7 +38,7 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * The policy of the static site (`staticDir`, the demo): scripts, styles and data from the gateway itself, map tiles
- * from OpenStreetMap, and the open-data APIs the elements may call straight. Inline styles stay allowed (tokens set
+ * from OpenStreetMap, sign videos from Wikimedia Commons, and the open-data APIs the elements may call straight. Inline styles stay allowed (tokens set
  * in `style` attributes are how sites theme the elements); inline scripts do not. `siteCsp` replaces it.
  */
 export const SITE_CSP = [
@@ -46,7 +46,8 @@ export const SITE_CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https://tile.openstreetmap.org",
-  "connect-src 'self' https://acceslibre.beta.gouv.fr https://overpass-api.de https://accessibility-cloud.freetls.fastly.net",
+  "media-src 'self' https://upload.wikimedia.org",
+  "connect-src 'self' https://acceslibre.beta.gouv.fr https://overpass-api.de https://accessibility-cloud.freetls.fastly.net https://commons.wikimedia.org",
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

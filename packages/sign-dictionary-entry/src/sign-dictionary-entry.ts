@@ -173,12 +173,12 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
     const video = entry.videos[Math.min(this.chosen, entry.videos.length - 1)];
     return html`${video ? this.renderPlayer(video) : nothing} ${entry.videos.length > 1 ? this.renderVariants(entry.videos) : nothing}
       ${entry.senses.length
-        ? html`<section part="senses" class="senses" aria-labelledby="senses-title">
-            ${renderHeading(level, msg('Meanings'), {id: 'senses-title'})}
+        ? html`<div part="senses" class="senses">
+            ${renderHeading(level, msg('Meanings'))}
             <ol>
               ${entry.senses.map((s) => html`<li>${s.definition}${s.source ? html` <span class="source">(${s.source})</span>` : nothing}</li>`)}
             </ol>
-          </section>`
+          </div>`
         : nothing}`;
   }
 
