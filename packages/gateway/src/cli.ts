@@ -4,7 +4,7 @@ import {openDatabase} from './db/database.js';
 import {migrate} from './db/migrate.js';
 import {importMissionsFile} from './import/missions.js';
 import {importPlacesFile} from './import/places.js';
-import {importSignsFile} from './import/signs.js';
+import {importLinguaLibre, importSignsFile} from './import/signs.js';
 import {formatSummary, type ImportSummary} from './import/summary.js';
 import {startGateway} from './server.js';
 
@@ -13,6 +13,7 @@ const USAGE = `Usage:
   lien-gateway import places FILE [--licence NAME --licence-url URL --attribution TEXT] [--dataset ID]
   lien-gateway import missions FILE
   lien-gateway import signs FILE
+  lien-gateway import signs lingualibre:fsl   (every Lingua Libre recording of the language, licences from Commons)
   (--json prints an import's summary as JSON)
 Environment: PORT, HOST, LIEN_DATA_DIR, DATABASE_URL, LIEN_STATIC_DIR, … (see the package README).`;
 
@@ -65,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
           dataset: values.dataset,
         });
       else if (kind === 'missions') summary = await importMissionsFile(db, file);
+      else if (file.startsWith('lingualibre:'))
+        summary = await importLinguaLibre(db, file.slice('lingualibre:'.length), {sparqlUrl: config.lingualibre?.sparqlUrl});
       else summary = await importSignsFile(db, file);
       console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
       return 0;

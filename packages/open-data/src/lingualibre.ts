@@ -27,13 +27,17 @@ function sparqlString(value: string): string {
  * The `prop:` and `entity:` prefixes are declared by Lingua Libre's server.
  */
 export function linguaLibreQuery(word: string, lang: string): string {
+  return linguaLibreLanguageQuery(lang, `FILTER ( LCASE( STR( ?word ) ) = ${sparqlString(word.trim().toLowerCase())} ) `);
+}
+
+/** SignIt's query itself: every recording of a language (what the gateway imports), with an optional `filter`. */
+export function linguaLibreLanguageQuery(lang: string, filter = ''): string {
   const item = LINGUALIBRE_LANGUAGES[lang];
   if (!item) throw new LienError('validation', `Lingua Libre's item for the sign language "${lang}" is not known`, {field: 'sign-language'});
   return (
     'SELECT ?word ?filename ?speaker WHERE { ?record prop:P2 entity:Q2 . ' +
     `?record prop:P4 entity:${item} . ?record prop:P7 ?word . ?record prop:P3 ?filename . ?record prop:P5 ?speakerItem . ` +
-    '?speakerItem rdfs:label ?speaker filter ( lang( ?speaker ) = "en" ) . ' +
-    `FILTER ( LCASE( STR( ?word ) ) = ${sparqlString(word.trim().toLowerCase())} ) }`
+    `?speakerItem rdfs:label ?speaker filter ( lang( ?speaker ) = "en" ) . ${filter}}`
   );
 }
 
@@ -172,4 +176,18 @@ export function linguaLibreEntry(word: string, lang: string, records: LinguaLibr
     }
   }
   return {entry: {word: records[0]?.word ?? word, lang, senses: [], videos}, rejected};
+}
+
+/** The entries of a whole language's records, one per word (whatever its case), for the gateway's import. */
+export function linguaLibreEntries(lang: string, records: LinguaLibreRecord[], files: Map<string, CommonsFile>): {entries: SignEntry[]; rejected: {at: string; reason: string}[]} {
+  const byWord = new Map<string, LinguaLibreRecord[]>();
+  for (const record of records) byWord.set(record.word.toLowerCase(), [...(byWord.get(record.word.toLowerCase()) ?? []), record]);
+  const entries: SignEntry[] = [];
+  const rejected: {at: string; reason: string}[] = [];
+  for (const [word, group] of byWord) {
+    const made = linguaLibreEntry(word, lang, group, files);
+    rejected.push(...made.rejected);
+    if (made.entry.videos.length) entries.push(made.entry);
+  }
+  return {entries, rejected};
 }

@@ -3,6 +3,8 @@ import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
 import {httpUrl, text} from '@lien/open-data/fields.js';
+import {LINGUALIBRE_SPARQL, linguaLibreEntries, linguaLibreLanguageQuery, readCommonsFiles, readLinguaLibreRecords, type CommonsFile} from '@lien/open-data/lingualibre.js';
+import {parseUpstreamJson, upstreamFetch} from '../upstream/fetch.js';
 
 type Raw = Record<string, unknown>;
 
@@ -81,7 +83,7 @@ function fromLien(entry: Raw): SignEntry | string {
 }
 
 /** Adds senses and videos to an entry, one per definition text and per video URL. */
-async function upsertSignEntries(db: Database, entries: {row: number; entry: SignEntry | string}[], summary: ImportSummary) {
+async function upsertSignEntries(db: Database, entries: {row: number | string; entry: SignEntry | string}[], summary: ImportSummary) {
   await db.transaction(async (tx) => {
     for (const {row, entry} of entries) {
       if (typeof entry === 'string') {
@@ -128,5 +130,35 @@ export async function importSignsFile(db: Database, file: string): Promise<Impor
   } else throw new Error('not a sign file: expected {signs: [...]} (Lingua Libre) or {entries: [...]}');
   const summary = emptySummary('signs', basename(file), format);
   await upsertSignEntries(db, entries, summary);
+  return summary;
+}
+
+/** The Wikimedia Commons API, where each Lingua Libre file's address and licence are read. */
+export const COMMONS_API = 'https://commons.wikimedia.org/w/api.php';
+
+/**
+ * `lien-gateway import signs lingualibre:fsl`: every recording of a sign language on Lingua Libre (SignIt's query),
+ * each file's address, type and licence from the Commons API (50 titles a request), merged into the entries by word.
+ * A file missing, not a video, or without a licence is left out, with the reason.
+ */
+export async function importLinguaLibre(db: Database, lang: string, options: {sparqlUrl?: string; commonsApi?: string; timeoutMs?: number} = {}): Promise<ImportSummary> {
+  const timeout = options.timeoutMs ?? 60_000;
+  const ask = async (name: string, url: string) => {
+    const response = await upstreamFetch(name, url, {headers: {accept: 'application/json'}}, timeout);
+    if (!response.ok) throw new Error(`${name} answered ${response.status}`);
+    return parseUpstreamJson(name, await response.text());
+  };
+  const sparql = options.sparqlUrl ?? LINGUALIBRE_SPARQL;
+  const records = readLinguaLibreRecords(await ask('Lingua Libre', `${sparql}?${new URLSearchParams({query: linguaLibreLanguageQuery(lang), format: 'json'})}`));
+  const files = new Map<string, CommonsFile>();
+  const titles = [...new Set(records.map((r) => r.file))];
+  for (let i = 0; i < titles.length; i += 50) {
+    const query = new URLSearchParams({action: 'query', prop: 'imageinfo', iiprop: 'url|mime|extmetadata', format: 'json', formatversion: '2', titles: titles.slice(i, i + 50).map((t) => `File:${t}`).join('|')});
+    for (const [title, file] of readCommonsFiles(await ask('Wikimedia Commons', `${options.commonsApi ?? COMMONS_API}?${query}`))) files.set(title, file);
+  }
+  const {entries, rejected} = linguaLibreEntries(lang, records, files);
+  const summary = emptySummary('signs', `lingualibre:${lang}`, 'lingualibre-sparql');
+  for (const r of rejected) summary.rejected.push({row: r.at, reason: r.reason});
+  await upsertSignEntries(db, entries.map((entry) => ({row: entry.word, entry})), summary);
   return summary;
 }
