@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {htmlText, linguaLibreEntry, linguaLibreQuery, readCommonsFiles, readLinguaLibreRecords} from '@lien/open-data/lingualibre.js';
+import {readSignbankGlosses} from '@lien/open-data/signbank.js';
 import {readSignEntries} from '@lien/open-data/signs.js';
 import {fixture} from './fixture.js';
 
@@ -65,4 +66,17 @@ describe('Lingua Libre and Commons readers', () => {
     expect(page.entries[0]!.videos).to.deep.equal([]);
     expect(page.rejected.map((r) => r.at)).to.deep.equal(['entries[0].videos[0]', 'entries[0].videos[1]']);
   });
+
+  it('reads Global Signbank\'s gloss search: media paths resolved on the server, no video without the dataset\'s licence', async () => {
+    const body = await fixture('signs/signbank.sign-app.docs-api.gloss-api-response.json');
+    const {entry} = readSignbankGlosses(body, {server: 'https://signbank.example/', word: 'ACCEPTEREN', lang: 'dse', licence: 'CC BY-NC-SA 4.0'});
+    expect(entry.videos.map((v) => [v.url, v.variant])).to.deep.equal([
+      ['https://signbank.example/dictionary/protected_media/glossvideo/NGT/AC/ACCEPTEREN-A-51.mp4', 'ACCEPTEREN-A'],
+      ['https://signbank.example/dictionary/protected_media/glossvideo/NGT/AC/ACCEPTEREN-B-3277.mp4', 'ACCEPTEREN-B'],
+    ]);
+    const unlicensed = readSignbankGlosses(body, {server: 'https://signbank.example', word: 'ACCEPTEREN', lang: 'dse'});
+    expect([unlicensed.entry.videos.length, unlicensed.rejected.length]).to.deep.equal([0, 2]);
+    expect(() => readSignbankGlosses({Error: 'No dataset selected'}, {server: 'https://signbank.example', word: 'x', lang: 'dse'})).to.throw(/Signbank/);
+  });
 });
+

@@ -51,6 +51,9 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
     source: {},
     src: {},
     commonsApi: {attribute: 'commons-api'},
+    signbankDataset: {attribute: 'dataset'},
+    licence: {},
+    licenceUrl: {attribute: 'licence-url'},
     speed: {type: Number},
     loop: {type: Boolean},
     mirror: {type: Boolean},
@@ -66,7 +69,8 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   declare signLanguage: string;
   /**
    * `lien` (a Lien gateway's `/v1/signs`, the default), `lingualibre` (Lingua Libre's recordings and their Commons
-   * licences), or `json` (a list in Lien's model at `src`).
+   * licences), `signbank` (a Global Signbank server at `src`, with `dataset` and `licence`), or `json` (a list in
+   * Lien's model at `src`).
    */
   declare source: string;
   /**
@@ -76,6 +80,11 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   declare src?: string;
   /** Another address for the Wikimedia Commons API (a cache), for `lingualibre`. */
   declare commonsApi?: string;
+  /** `signbank` (attribute `dataset`): the dataset to search on the Signbank server at `src`. */
+  declare signbankDataset?: string;
+  /** `signbank`: the dataset's licence, as its site states it (the API does not give it); no video is shown without. */
+  declare licence?: string;
+  declare licenceUrl?: string;
   /** The speed at first, 0.25–1 (default 1). */
   declare speed?: number;
   /** Play the sign again and again at first. */
@@ -105,10 +114,10 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   private readonly player = new PlayerController(this, () => this.renderRoot.querySelector<HTMLVideoElement>('video'));
 
   private readonly sign = new DataController(this, {
-    args: () => [this.dataSource, this.source, this.src, this.commonsApi, this.word.trim(), this.signLanguage] as const,
-    load: async ([dataSource, source, src, commonsApi, word, lang], signal): Promise<SignResult | undefined> => {
+    args: () => [this.dataSource, this.source, this.src, this.commonsApi, this.signbankDataset, this.licence, this.licenceUrl, this.word.trim(), this.signLanguage] as const,
+    load: async ([dataSource, source, src, commonsApi, dataset, licence, licenceUrl, word, lang], signal): Promise<SignResult | undefined> => {
       if (!word) return undefined;
-      const from = dataSource ?? (await signSource(source, src, commonsApi));
+      const from = dataSource ?? (await signSource(source, src, {commonsApi, dataset, licence, licenceUrl}));
       const result = await from.load({word, lang}, signal);
       this.chosen = 0;
       this.emit(new LienEvent('lien-load', {entry: result.entry}));

@@ -20,7 +20,7 @@ export interface SignDataSource {
   load(query: SignQuery, signal: AbortSignal): Promise<SignResult>;
 }
 
-export type SignSourceName = 'lien' | 'json' | 'lingualibre';
+export type SignSourceName = 'lien' | 'json' | 'lingualibre' | 'signbank';
 
 /** `base` + `path` + the query's values. */
 export function address(base: string, path: string, query: Record<string, string>): string {
@@ -33,10 +33,21 @@ export function address(base: string, path: string, query: Record<string, string
 export const sameWord = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** The source for a `source` name and its `src`, its module fetched then (a page loads the one it names). */
-export async function signSource(name: string, src: string | undefined, commonsApi?: string): Promise<SignDataSource> {
+/** The settings some sources need besides `src`. */
+export interface SignSourceSettings {
+  commonsApi?: string;
+  dataset?: string;
+  licence?: string;
+  licenceUrl?: string;
+}
+
+export async function signSource(name: string, src: string | undefined, settings: SignSourceSettings = {}): Promise<SignDataSource> {
   switch (name) {
     case 'lingualibre':
-      return (await import('./sources/lingualibre.js')).linguaLibreSource(src, commonsApi);
+      return (await import('./sources/lingualibre.js')).linguaLibreSource(src, settings.commonsApi);
+    case 'signbank':
+      if (!src) break;
+      return (await import('./sources/signbank.js')).signbankSource(src, settings);
     case 'lien':
       return (await import('./sources/lien.js')).lienSource(src || '/v1');
     case 'json':

@@ -7,9 +7,12 @@
 // - `commons`: the Commons API's `imageinfo` for those two files, in the shape of MediaWiki's own test answers: the
 //   first a video with its licence and HTML `Artist`, the second without a licence. Its video is `video/lapin.webm`.
 // - `video/{name}` (POST to store, GET to read with byte ranges): the small videos the tests make.
+// - `signbank/…`: a Global Signbank server's gloss search, answering its documentation's example for ACCEPTEREN, and
+//   its media (the first video made by the tests).
 import {readFileSync} from 'node:fs';
 
 const sparqlLapin = readFileSync(new URL('../../open-data/test/fixtures/signs/lingualibre.sparql.signit-sign-videos.assembled.json', import.meta.url), 'utf8');
+const signbankGlosses = readFileSync(new URL('../../open-data/test/fixtures/signs/signbank.sign-app.docs-api.gloss-api-response.json', import.meta.url), 'utf8');
 const videos = new Map();
 
 let started;
@@ -73,6 +76,23 @@ export default async function signEntryMocks(ctx, next) {
     ctx.set('access-control-allow-origin', '*');
     const titles = String(ctx.query.titles ?? '').split('|').filter(Boolean);
     ctx.body = {batchcomplete: true, query: {pages: titles.map((t) => commonsPage(t, ctx.origin))}};
+    return;
+  }
+  // Global Signbank's public gloss search, answering the example of Signbank/sign-app's own API documentation.
+  if (path === 'signbank/dictionary/gloss/api/') {
+    if (!ctx.query.dataset) {
+      ctx.status = 400;
+      ctx.body = {Error: 'No dataset selected'};
+      return;
+    }
+    ctx.type = 'json';
+    ctx.body = /^ACCEPTEREN/i.test(String(ctx.query.search)) ? signbankGlosses : '[]';
+    return;
+  }
+  // Its media: the video the tests made, for every gloss video.
+  if (path.startsWith('signbank/dictionary/protected_media/glossvideo/')) {
+    ctx.type = 'video/webm';
+    ctx.body = videos.get('lapin.webm') ?? '';
     return;
   }
   const video = /^video\/([\w.-]+)$/.exec(path);

@@ -231,3 +231,29 @@ describe('<sign-dictionary-entry source="lingualibre">', () => {
   });
 });
 
+describe('<sign-dictionary-entry source="signbank">', () => {
+  const signbank = '/mock/sign-dictionary-entry/signbank';
+  before(() => fetch('/mock/sign-dictionary-entry/video/lapin.webm', {method: 'POST', body: first}));
+
+  it('a Global Signbank\'s glosses as variants, with the dataset\'s licence the page states', async () => {
+    const server = new URL(signbank, location.href).href;
+    const el = await fixture<SignDictionaryEntry>(
+      html`<sign-dictionary-entry word="ACCEPTEREN" sign-language="dse" source="signbank" src=${server} dataset="5" licence="CC BY-NC-SA 4.0" licence-url="https://creativecommons.org/licenses/by-nc-sa/4.0/"></sign-dictionary-entry>`
+    );
+    const video = await waitFor(() => $<HTMLVideoElement>(el, 'video'), 'no video');
+    expect(video.src).to.equal(`${server}/dictionary/protected_media/glossvideo/NGT/AC/ACCEPTEREN-A-51.mp4`);
+    expect(video.poster).to.equal(`${server}/dictionary/protected_media/glossimage/NGT/AC/ACCEPTEREN-A-51.png`);
+    expect($$<HTMLInputElement>(el, '[part=variants] input').map((i) => text(i.closest('label')))).to.deep.equal(['ACCEPTEREN-A', 'ACCEPTEREN-B']);
+    expect(text($(el, '[part=credits]'))).to.equal(`CC BY-NC-SA 4.0 · Signbank (${location.host}), CC BY-NC-SA 4.0 · Signbank`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without the dataset\'s licence, no video is shown, and the element says why; without a dataset, says which setting', async () => {
+    const el = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="ACCEPTEREN" source="signbank" src=${signbank} dataset="5"></sign-dictionary-entry>`);
+    await waitFor(() => text($(el, '.missing')).startsWith('A video of this word was found'), 'not said');
+    expect($(el, 'video')).to.equal(null);
+    const bare = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="ACCEPTEREN" source="signbank" src=${signbank}></sign-dictionary-entry>`);
+    await waitFor(() => text($(bare, '[part=status] [role=alert]')).includes('"dataset"'), 'the missing dataset is not said');
+  });
+});
+
