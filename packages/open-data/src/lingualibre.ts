@@ -140,7 +140,7 @@ export function readCommonsFiles(body: unknown): Map<string, CommonsFile> {
 const isVideo = (file: CommonsFile) => (file.mime ? file.mime.startsWith('video/') : /\.(webm|ogv|mp4|mkv)$/i.test(file.url ?? file.title));
 
 /** What sets a recording apart: the word as its file names it when it says more (`accueil (lieu)`). */
-function variantOf(record: LinguaLibreRecord): string | undefined {
+export function variantOf(record: Pick<LinguaLibreRecord, 'file' | 'word'>): string | undefined {
   const named = /-([^-]+)\.[a-z0-9]+$/i.exec(record.file)?.[1]?.trim();
   return named && named.toLowerCase() !== record.word.toLowerCase() ? named : undefined;
 }

@@ -33,11 +33,11 @@ export const signEntryStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  [aria-pressed='true'] {
+  .controls button[aria-pressed='true'] {
     background: var(--_primary);
     color: var(--_on-primary);
   }
-  [aria-disabled='true'] {
+  .controls button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }

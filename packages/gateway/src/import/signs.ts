@@ -3,27 +3,14 @@ import {basename} from 'node:path';
 import type {Database} from '../db/database.js';
 import {emptySummary, type ImportSummary} from './summary.js';
 import {httpUrl, text} from '@lien/open-data/fields.js';
-import {LINGUALIBRE_SPARQL, linguaLibreEntries, linguaLibreLanguageQuery, readCommonsFiles, readLinguaLibreRecords, type CommonsFile} from '@lien/open-data/lingualibre.js';
+import {LINGUALIBRE_SPARQL, variantOf, linguaLibreEntries, linguaLibreLanguageQuery, readCommonsFiles, readLinguaLibreRecords, type CommonsFile} from '@lien/open-data/lingualibre.js';
 import {parseUpstreamJson, upstreamFetch} from '../upstream/fetch.js';
 
 type Raw = Record<string, unknown>;
 
-interface SignVideo {
-  url: string;
-  signer?: string;
-  licence: string;
-  licenceUrl?: string;
-  /** The credit line to show; absent when the licence needs none (CC0). */
-  attribution?: string;
-  source: string;
-  pageUrl?: string;
-}
-export interface SignEntry {
-  word: string;
-  lang: string;
-  senses: {definition: string; source?: string}[];
-  videos: SignVideo[];
-}
+import type {SignEntry, SignVideo} from '@lien/open-data/signs.js';
+
+export type {SignEntry} from '@lien/open-data/signs.js';
 
 /** Lingua Libre's file names carry the language: "LL-Q33302 (fsl)-Signer-word.webm". */
 const langOf = (title: string | undefined) => /\(([a-z]{3})\)/.exec(title ?? '')?.[1];
@@ -50,6 +37,7 @@ function fromLinguaLibre(sign: Raw): SignEntry | string {
         attribution: needsCredit ? `${signer ?? 'Unknown signer'}, ${licence}, via Wikimedia Commons` : undefined,
         source: text(sign.sourceLabel, 200) ?? 'Lingua Libre',
         pageUrl: httpUrl(sign.descriptionUrl),
+        variant: variantOf({file: text(sign.fileTitle, 500) ?? '', word}),
       },
     ],
   };
