@@ -1,10 +1,7 @@
 import {LienError} from './errors.js';
-import {text} from './fields.js';
+import {httpUrl, text} from './fields.js';
 import {isObject} from './read.js';
 import {needsNoCredit, type SignEntry, type SignVideo} from './signs.js';
-
-/** The WHATWG URL of browsers and Node (ES2022's library, which this package is held to, does not declare it). */
-const WhatwgURL = (globalThis as unknown as {URL: new (url: string, base?: string) => {href: string; protocol: string}}).URL;
 
 /**
  * Global Signbank's public gloss search, `GET /dictionary/gloss/api/?dataset=…&search=…&results=…`
@@ -19,16 +16,7 @@ export function readSignbankGlosses(
 ): {entry: SignEntry; rejected: {at: string; reason: string}[]} {
   if (!Array.isArray(body)) throw new LienError('parse', 'Expected a list of Signbank glosses', {field: '(body)'});
   const media = `${options.server.replace(/\/+$/, '')}/dictionary/protected_media/`;
-  const resolve = (path: unknown) => {
-    const p = text(path, 1000);
-    if (!p) return undefined;
-    try {
-      const url = new WhatwgURL(p, media);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const resolve = (path: unknown) => httpUrl(path, media);
   const videos: SignVideo[] = [];
   const rejected: {at: string; reason: string}[] = [];
   body.forEach((gloss, i) => {
