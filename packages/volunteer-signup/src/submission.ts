@@ -1,22 +1,9 @@
 import {createStore, del, entries, set, type UseStore} from 'idb-keyval';
 import {LienError, toLienError} from '@lien/core';
+import type {SignupRequest} from '@lien/open-data/signups.js';
 
 /** What is POSTed: the gateway's OpenAPI `SignupRequest`. */
-export interface SignupBody {
-  missionId?: string;
-  name: string;
-  email: string;
-  phone?: string;
-  message?: string;
-  availability?: string;
-  skills: string[];
-  /** One per box the visitor ticked, with the words they read and when they ticked it. */
-  consents: {purpose: string; wording: string; given: true; givenAt: string}[];
-  /** The field labelled "leave empty": robots fill it. */
-  honeypot: string;
-  /** When the form was first shown (epoch milliseconds): a form sent too soon after is a robot's. */
-  startedAt: number;
-}
+export type SignupBody = SignupRequest;
 
 /** A signup waiting on this device for the connection to come back. */
 export interface KeptSignup {

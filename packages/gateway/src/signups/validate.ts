@@ -1,17 +1,9 @@
 import {ApiError} from '../errors.js';
 import {unstorable} from '../text-rules.js';
+import type {StoredSignup} from '@lien/open-data/signups.js';
 
 /** A signup as stored: every text is kept verbatim (clients render it as text). */
-export interface SignupInput {
-  missionId?: string;
-  name: string;
-  email: string;
-  phone?: string;
-  message?: string;
-  availability?: string;
-  skills: string[];
-  consents: {purpose: string; wording: string; givenAt: string}[];
-}
+export type SignupInput = StoredSignup;
 
 /** The oldest start time a real form sends: a signup queued offline is sent within this. */
 export const OLDEST_FORM_MS = 30 * 86_400_000;
