@@ -16,11 +16,20 @@ export const CONSISTENCY_PAYLOADS = [
 
 let started;
 
-async function start() {
-  const {startGateway, importPlacesFile} = await import('../packages/gateway/dist/index.js');
-  const gateway = await startGateway({port: 0, dataDir: 'memory://', loadSampleData: false, allowedOrigins: ['*'], logLevel: 'silent'});
-  for (const file of CONSISTENCY_PAYLOADS) await importPlacesFile(gateway.db, `${FIXTURES}${file}`, {dataset: file});
+/**
+ * The real gateway (packages/gateway/dist) on loopback with an in-memory database and `options`, closed when the test
+ * run ends; with the package's other exports (its importers) for the caller to fill it.
+ */
+export async function loopbackGateway(options = {}) {
+  const gatewayPackage = await import('../packages/gateway/dist/index.js');
+  const gateway = await gatewayPackage.startGateway({port: 0, dataDir: 'memory://', logLevel: 'silent', ...options});
   process.once('exit', () => void gateway.close());
+  return {...gatewayPackage, gateway};
+}
+
+async function start() {
+  const {gateway, importPlacesFile} = await loopbackGateway({loadSampleData: false, allowedOrigins: ['*']});
+  for (const file of CONSISTENCY_PAYLOADS) await importPlacesFile(gateway.db, `${FIXTURES}${file}`, {dataset: file});
   return gateway.url;
 }
 

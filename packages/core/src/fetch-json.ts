@@ -127,3 +127,13 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
     throw new LienError('parse', 'The answer is not JSON', {url, field: '(body)', cause: error});
   }
 }
+
+/**
+ * An API's address: `base` (a setting, resolved on the page, `…/v1` or not) followed by `path`, with the query's
+ * values that are given (an undefined or empty one is left out), each URL-encoded.
+ */
+export function endpointUrl(base: string, path: string, query: Record<string, string | number | undefined> = {}): string {
+  const url = new URL(`${base.replace(/\/+$/, '')}${path}`, document.baseURI);
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  return url.href;
+}

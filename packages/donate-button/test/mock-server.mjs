@@ -10,6 +10,7 @@
 // - `goals/*`: the goal fixtures (fixtures/goals/README.md) as Liberapay and Open Collective answer them, and errors.
 import {createServer} from 'node:http';
 import {readFileSync} from 'node:fs';
+import {loopbackGateway} from '../../../scripts/test-gateway.mjs';
 
 /** HelloAsso's own example order: the data of its "Commande" notification (the gateway's fixtures). */
 const exampleOrder = JSON.parse(readFileSync(new URL('../../gateway/test/fixtures/helloasso/notification-order-donation.json', import.meta.url), 'utf8')).data;
@@ -103,22 +104,15 @@ let started;
 let failingCalls = 0;
 async function start(pageOrigin) {
   const {fake, setGateway} = await fakeHelloAsso();
-  const {startGateway} = await import('../../gateway/dist/index.js');
-  const gateway = await startGateway({
-    port: 0,
-    dataDir: 'memory://',
+  const {gateway} = await loopbackGateway({
     loadSampleData: false,
     // The test pages' origin: donors are sent back only there.
     allowedOrigins: [pageOrigin],
-    logLevel: 'silent',
     helloasso: {apiUrl: fake.url, webUrl: fake.url, clientId: 'id', clientSecret: 'secret', notificationSources: ['127.0.0.1'], checkoutsPerMinute: 1000, lookupsPerMinute: 1000,
       organization: 'lien-de-quartier', goalCents: 500_000, goalForms: ['Donation/dons']},
   });
   setGateway(gateway.url);
-  process.once('exit', () => {
-    void gateway.close();
-    fake.server.close();
-  });
+  process.once('exit', () => fake.server.close());
   return {gateway: gateway.url, helloasso: fake.url};
 }
 

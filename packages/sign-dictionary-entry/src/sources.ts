@@ -22,12 +22,6 @@ export interface SignDataSource {
 
 export type SignSourceName = 'lien' | 'json' | 'lingualibre' | 'signbank';
 
-/** `base` + `path` + the query's values. */
-export function address(base: string, path: string, query: Record<string, string>): string {
-  const url = new URL(`${base.replace(/\/+$/, '')}${path}`, document.baseURI);
-  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-  return url.href;
-}
 
 /** The same word, whatever its case and spacing. */
 export const sameWord = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();

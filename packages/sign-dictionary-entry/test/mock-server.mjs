@@ -10,6 +10,7 @@
 // - `signbank/…`: a Global Signbank server's gloss search, answering its documentation's example for ACCEPTEREN, and
 //   its media (the first video made by the tests).
 import {readFileSync} from 'node:fs';
+import {loopbackGateway} from '../../../scripts/test-gateway.mjs';
 
 const sparqlLapin = readFileSync(new URL('../../open-data/test/fixtures/signs/lingualibre.sparql.signit-sign-videos.assembled.json', import.meta.url), 'utf8');
 const signbankGlosses = readFileSync(new URL('../../open-data/test/fixtures/signs/signbank.sign-app.docs-api.gloss-api-response.json', import.meta.url), 'utf8');
@@ -17,15 +18,7 @@ const videos = new Map();
 
 let started;
 async function start(pageOrigin) {
-  const {startGateway} = await import('../../gateway/dist/index.js');
-  const gateway = await startGateway({
-    port: 0,
-    dataDir: 'memory://',
-    allowedOrigins: [pageOrigin],
-    logLevel: 'silent',
-    lingualibre: {sparqlUrl: `${pageOrigin}/mock/sign-dictionary-entry/sparql`},
-  });
-  process.once('exit', () => void gateway.close());
+  const {gateway} = await loopbackGateway({allowedOrigins: [pageOrigin], lingualibre: {sparqlUrl: `${pageOrigin}/mock/sign-dictionary-entry/sparql`}});
   return gateway;
 }
 

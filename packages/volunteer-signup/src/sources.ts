@@ -28,12 +28,6 @@ export const MISSION_SOURCES: readonly MissionSourceName[] = ['lien', 'api-engag
 /** How many missions a server is asked for at once. */
 export const LIMIT = 50;
 
-/** `base` + `path` + the query's defined values. */
-export function address(base: string, path: string, query: Record<string, string | number | undefined>): string {
-  const url = new URL(`${base.replace(/\/+$/, '')}${path}`, document.baseURI);
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
-  return url.href;
-}
 
 /** Great-circle distance in kilometres. */
 export function kilometres(a: {lat: number; lon: number}, b: {lat: number; lon: number}): number {

@@ -11,6 +11,7 @@ import {createServer} from 'node:http';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {loopbackGateway} from '../../../scripts/test-gateway.mjs';
 
 const ROOT = new URL('../../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, ROOT), 'utf8');
@@ -42,21 +43,14 @@ async function fakeApiEngagement() {
 let started;
 async function start(pageOrigin) {
   const apiEngagement = await fakeApiEngagement();
-  const {startGateway, importMissionsFile} = await import('../../gateway/dist/index.js');
-  const gateway = await startGateway({
-    port: 0,
-    dataDir: 'memory://',
+  const {gateway, importMissionsFile} = await loopbackGateway({
     loadSampleData: false,
     allowedOrigins: [pageOrigin],
-    logLevel: 'silent',
     signups: {minFillMs: 300, rateLimitPerMinute: 1000},
     apiEngagement: {apiUrl: apiEngagement.url, apiKey: 'test-key'},
   });
   await importMissionsFile(gateway.db, freshSampleMissions(), true);
-  process.once('exit', () => {
-    void gateway.close();
-    apiEngagement.server.close();
-  });
+  process.once('exit', () => apiEngagement.server.close());
   return gateway;
 }
 

@@ -1,7 +1,7 @@
 import {msg, str} from '@lit/localize';
-import {fetchJson, LienError} from '@lien/core';
+import {endpointUrl, fetchJson, LienError} from '@lien/core';
 import {linguaLibreEntry, LINGUALIBRE_LANGUAGES, linguaLibreQuery, LINGUALIBRE_SPARQL, readCommonsFiles, readLinguaLibreRecords, type CommonsFile} from '@lien/open-data/lingualibre.js';
-import {address, type SignDataSource} from '../sources.js';
+import type {SignDataSource} from '../sources.js';
 
 /** The Wikimedia Commons API, called with `origin=*` as it allows any site to. */
 export const COMMONS_API = 'https://commons.wikimedia.org/w/api.php';
@@ -20,7 +20,7 @@ export function linguaLibreSource(gateway: string | undefined, commonsApi = COMM
       if (!LINGUALIBRE_LANGUAGES[lang])
         throw new LienError('validation', msg(str`Lingua Libre's recordings of the sign language "${lang}" are not known to this element yet.`), {field: 'sign-language'});
       const recordsUrl = gateway
-        ? address(gateway, '/proxy/lingualibre/records', {word, lang})
+        ? endpointUrl(gateway, '/proxy/lingualibre/records', {word, lang})
         : `${LINGUALIBRE_SPARQL}?${new URLSearchParams({query: linguaLibreQuery(word, lang), format: 'json'})}`;
       const records = readLinguaLibreRecords(await fetchJson(recordsUrl, {signal}));
       if (!records.length) return {entry: undefined, withoutLicence: 0};
@@ -36,7 +36,7 @@ export function linguaLibreSource(gateway: string | undefined, commonsApi = COMM
           origin: '*',
           titles: titles.slice(i, i + TITLES_PER_REQUEST).map((t) => `File:${t}`).join('|'),
         };
-        for (const [title, file] of readCommonsFiles(await fetchJson(address(commonsApi, '', query), {signal}))) files.set(title, file);
+        for (const [title, file] of readCommonsFiles(await fetchJson(endpointUrl(commonsApi, '', query), {signal}))) files.set(title, file);
       }
       const {entry, rejected} = linguaLibreEntry(word, lang, records, files);
       return {entry, withoutLicence: rejected.filter((r) => /licence/.test(r.reason)).length};

@@ -1,12 +1,12 @@
-import {fetchJson} from '@lien/core';
+import {endpointUrl, fetchJson} from '@lien/core';
 import {readMissions} from '@lien/open-data/api-engagement.js';
-import {address, LIMIT, type MissionDataSource} from '../sources.js';
+import {LIMIT, type MissionDataSource} from '../sources.js';
 
 /** API Engagement through the gateway's proxy, which holds the key (`src` is the gateway's `…/v1` address). */
 export function apiEngagementSource(src: string): MissionDataSource {
   return {
     async load(query, signal) {
-      const url = address(src, '/proxy/api-engagement/mission', {
+      const url = endpointUrl(src, '/proxy/api-engagement/mission', {
         keywords: query.q,
         domain: query.domain,
         remote: query.remote,
