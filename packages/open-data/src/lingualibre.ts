@@ -17,7 +17,7 @@ export const LINGUALIBRE_LANGUAGES: Readonly<Record<string, string>> = {fsl: 'Q9
 export const LINGUALIBRE_SPARQL = 'https://lingualibre.org/bigdata/namespace/wdq/sparql';
 
 /** A SPARQL string literal holding `value`: quotes, backslashes and line breaks escaped. */
-function sparqlString(value: string): string {
+export function sparqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
 }
 
@@ -49,24 +49,40 @@ export interface LinguaLibreRecord {
 }
 
 /**
+ * A Commons file's title (`LL-Q33302 (fsl)-Taliba31-accueil.webm`) from the address a Wikibase SPARQL endpoint gives
+ * media values: `http://commons.wikimedia.org/wiki/Special:FilePath/<file name, URL-encoded>`.
+ */
+export function commonsFileName(uri: string | undefined): string | undefined {
+  const path = /\/Special:FilePath\/(.+)$/.exec(uri ?? '')?.[1];
+  try {
+    return path ? decodeURIComponent(path).replace(/_/g, ' ') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value of a SPARQL JSON results binding (`{type, value}`), as text. */
+export function bindingValue(binding: Record<string, unknown>, name: string): string | undefined {
+  return isObject(binding[name]) ? text((binding[name] as {value?: unknown}).value, 500) : undefined;
+}
+
+/** The bindings of SPARQL JSON results (`results.bindings[]`). */
+export function sparqlBindings(body: unknown): Record<string, unknown>[] {
+  const bindings = isObject(body) && isObject(body.results) && Array.isArray(body.results.bindings) ? body.results.bindings : undefined;
+  if (!bindings) throw new LienError('parse', 'Expected SPARQL JSON results', {field: 'results.bindings'});
+  return bindings.filter(isObject);
+}
+
+/**
  * SPARQL JSON results of that query: `results.bindings[]` with `word` (a literal), `filename` (a URI,
  * `http://commons.wikimedia.org/wiki/Special:FilePath/<file name, URL-encoded>`) and `speaker`.
  */
 export function readLinguaLibreRecords(body: unknown): LinguaLibreRecord[] {
-  const bindings = isObject(body) && isObject(body.results) && Array.isArray(body.results.bindings) ? body.results.bindings : undefined;
-  if (!bindings) throw new LienError('parse', 'Expected SPARQL JSON results', {field: 'results.bindings'});
   const records: LinguaLibreRecord[] = [];
-  for (const binding of bindings) {
-    if (!isObject(binding)) continue;
-    const value = (name: string) => (isObject(binding[name]) ? text((binding[name] as {value?: unknown}).value, 500) : undefined);
+  for (const binding of sparqlBindings(body)) {
+    const value = (name: string) => bindingValue(binding, name);
     const word = value('word');
-    const path = /\/Special:FilePath\/(.+)$/.exec(value('filename') ?? '')?.[1];
-    let file: string | undefined;
-    try {
-      file = path ? decodeURIComponent(path).replace(/_/g, ' ') : undefined;
-    } catch {
-      file = undefined;
-    }
+    const file = commonsFileName(value('filename'));
     if (word && file) records.push({word, file, speaker: value('speaker')});
   }
   return records;
@@ -146,34 +162,36 @@ export function variantOf(record: Pick<LinguaLibreRecord, 'file' | 'word'>): str
 }
 
 /**
- * One entry from the records of a word and their files: a file that is missing, not a video, or without a readable
- * licence is left out, with the reason. The credit is `<author>, <licence>, via Wikimedia Commons` unless the
- * licence asks for none.
+ * A Commons file as one of Lien's videos, or the reason it cannot be one: missing, not a video, or without a readable
+ * licence. The credit is `<author>, <licence>, via Wikimedia Commons` unless the licence asks for none.
  */
+export function commonsVideo(file: CommonsFile | undefined, about: {signer?: string; variant?: string; source: string}): SignVideo | string {
+  if (!file || file.missing || !file.url) return 'The file is missing on Wikimedia Commons';
+  if (!isVideo(file)) return 'The file is not a video';
+  if (!file.licence) return 'A video without a licence: it cannot be shown';
+  const author = about.signer ?? file.artist;
+  const credit = file.attributionRequired === true || (file.attributionRequired === undefined && !needsNoCredit(file.licence));
+  return {
+    url: file.url,
+    signer: author,
+    licence: file.licence,
+    licenceUrl: file.licenceUrl,
+    attribution: credit ? `${file.artist ?? author ?? 'Unknown author'}, ${file.licence}, via Wikimedia Commons` : undefined,
+    source: about.source,
+    pageUrl: file.pageUrl,
+    variant: about.variant,
+    mime: file.mime,
+  };
+}
+
+/** One entry from the records of a word and their files; a file that cannot be shown is left out, with the reason. */
 export function linguaLibreEntry(word: string, lang: string, records: LinguaLibreRecord[], files: Map<string, CommonsFile>): {entry: SignEntry; rejected: {at: string; reason: string}[]} {
   const videos: SignVideo[] = [];
   const rejected: {at: string; reason: string}[] = [];
   for (const record of records) {
-    const file = files.get(record.file);
-    const at = `File:${record.file}`;
-    if (!file || file.missing || !file.url) rejected.push({at, reason: 'The file is missing on Wikimedia Commons'});
-    else if (!isVideo(file)) rejected.push({at, reason: 'The file is not a video'});
-    else if (!file.licence) rejected.push({at, reason: 'A video without a licence: it cannot be shown'});
-    else {
-      const author = record.speaker ?? file.artist;
-      const credit = file.attributionRequired === true || (file.attributionRequired === undefined && !needsNoCredit(file.licence));
-      videos.push({
-        url: file.url,
-        signer: author,
-        licence: file.licence,
-        licenceUrl: file.licenceUrl,
-        attribution: credit ? `${file.artist ?? author ?? 'Unknown author'}, ${file.licence}, via Wikimedia Commons` : undefined,
-        source: 'Lingua Libre',
-        pageUrl: file.pageUrl,
-        variant: variantOf(record),
-        mime: file.mime,
-      });
-    }
+    const video = commonsVideo(files.get(record.file), {signer: record.speaker, variant: variantOf(record), source: 'Lingua Libre'});
+    if (typeof video === 'string') rejected.push({at: `File:${record.file}`, reason: video});
+    else videos.push(video);
   }
   return {entry: {word: records[0]?.word ?? word, lang, senses: [], videos}, rejected};
 }

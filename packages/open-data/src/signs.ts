@@ -42,9 +42,12 @@ export interface SignPage {
   rejected: {at: string; reason: string}[];
 }
 
+/** A video left out because no licence could be read (the readers' reasons all say "licence"). */
+export const leftOutForLicence = (rejected: {reason: string}): boolean => /licence/.test(rejected.reason);
+
 /** How many videos of the entry at `at` were left out because no licence could be read. */
 export function videosWithoutLicence(page: SignPage, at: string | undefined): number {
-  return at === undefined ? 0 : page.rejected.filter((r) => r.at.startsWith(`${at}.videos`) && /licence/.test(r.reason)).length;
+  return at === undefined ? 0 : page.rejected.filter((r) => r.at.startsWith(`${at}.videos`) && leftOutForLicence(r)).length;
 }
 
 /** A licence that asks for no credit: CC0, or the public domain. */

@@ -23,6 +23,8 @@ export class PlayerController implements ReactiveController {
   loop = false;
   mirrored = false;
   paused = true;
+  /** The address of a video that could not be played (missing, or not a video the browser plays). */
+  failedSrc?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,6 +45,12 @@ export class PlayerController implements ReactiveController {
   /** The video's own events keep `paused` true to what it does (it ends, or the browser pauses it). */
   readonly onPlayState = (event: Event): void => {
     this.paused = (event.target as HTMLVideoElement).paused;
+    this.host.requestUpdate();
+  };
+
+  /** The video could not be loaded or decoded: the element says so instead of showing an empty frame. */
+  readonly onError = (event: Event): void => {
+    this.failedSrc = (event.target as HTMLVideoElement).getAttribute('src') ?? undefined;
     this.host.requestUpdate();
   };
 

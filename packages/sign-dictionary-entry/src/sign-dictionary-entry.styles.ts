@@ -58,7 +58,8 @@ export const signEntryStyles = css`
     border-radius: var(--_radius);
     margin: 0 0 1rem;
   }
-  .missing {
+  .missing,
+  .unplayable {
     margin: 0.5rem 0;
   }
 `;

@@ -51,6 +51,7 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
     source: {},
     src: {},
     commonsApi: {attribute: 'commons-api'},
+    sparqlEndpoint: {attribute: 'sparql-endpoint'},
     signbankDataset: {attribute: 'dataset'},
     licence: {},
     licenceUrl: {attribute: 'licence-url'},
@@ -69,7 +70,7 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   declare signLanguage: string;
   /**
    * `lien` (a Lien gateway's `/v1/signs`, the default), `lingualibre` (Lingua Libre's recordings and their Commons
-   * licences), `signbank` (a Global Signbank server at `src`, with `dataset` and `licence`), or `json` (a list in
+   * licences), `wikidata` (the sign videos of Wikidata's items labelled with the word, property P2919), `signbank` (a Global Signbank server at `src`, with `dataset` and `licence`), or `json` (a list in
    * Lien's model at `src`).
    */
   declare source: string;
@@ -78,8 +79,10 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
    * Libre through its cached proxy (without it, Lingua Libre is called from the page); `json`: the document's.
    */
   declare src?: string;
-  /** Another address for the Wikimedia Commons API (a cache), for `lingualibre`. */
+  /** Another address for the Wikimedia Commons API (a cache), for `lingualibre` and `wikidata`. */
   declare commonsApi?: string;
+  /** `wikidata`: another SPARQL endpoint serving Wikidata (a mirror or a cache) than the Wikidata Query Service. */
+  declare sparqlEndpoint?: string;
   /** `signbank` (attribute `dataset`): the dataset to search on the Signbank server at `src`. */
   declare signbankDataset?: string;
   /** `signbank`: the dataset's licence, as its site states it (the API does not give it); no video is shown without. */
@@ -114,10 +117,11 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   private readonly player = new PlayerController(this, () => this.renderRoot.querySelector<HTMLVideoElement>('video'));
 
   private readonly sign = new DataController(this, {
-    args: () => [this.dataSource, this.source, this.src, this.commonsApi, this.signbankDataset, this.licence, this.licenceUrl, this.word.trim(), this.signLanguage] as const,
-    load: async ([dataSource, source, src, commonsApi, dataset, licence, licenceUrl, word, lang], signal): Promise<SignResult | undefined> => {
+    args: () =>
+      [this.dataSource, this.source, this.src, this.commonsApi, this.sparqlEndpoint, this.signbankDataset, this.licence, this.licenceUrl, this.word.trim(), this.signLanguage] as const,
+    load: async ([dataSource, source, src, commonsApi, sparqlEndpoint, dataset, licence, licenceUrl, word, lang], signal): Promise<SignResult | undefined> => {
       if (!word) return undefined;
-      const from = dataSource ?? (await signSource(source, src, {commonsApi, dataset, licence, licenceUrl}));
+      const from = dataSource ?? (await signSource(source, src, {commonsApi, sparqlEndpoint, dataset, licence, licenceUrl}));
       const result = await from.load({word, lang}, signal);
       this.chosen = 0;
       this.emit(new LienEvent('lien-load', {entry: result.entry}));
@@ -158,19 +162,29 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
   /** No sign for this word, or none that can be shown: said, with where signs are recorded. */
   private renderMissing(result: SignResult | undefined) {
     if (!result) return nothing;
+    const unplayable = result.unplayable ?? 0;
     if (result.entry?.videos.length) {
       const left = result.withoutLicence;
-      if (!left) return nothing;
-      return html`<p class="note">
-        ${left === 1 ? msg('One other video of this word is not shown: its licence could not be read.') : msg(str`${formatNumber(left)} other videos of this word are not shown: their licences could not be read.`)}
-      </p>`;
+      return html`${left
+        ? html`<p class="note">
+            ${left === 1 ? msg('One other video of this word is not shown: its licence could not be read.') : msg(str`${formatNumber(left)} other videos of this word are not shown: their licences could not be read.`)}
+          </p>`
+        : nothing}${unplayable
+        ? html`<p class="note">
+            ${unplayable === 1
+              ? msg('One other video of this word is not shown: its file is missing or is not a video.')
+              : msg(str`${formatNumber(unplayable)} other videos of this word are not shown: their files are missing or are not videos.`)}
+          </p>`
+        : nothing}`;
     }
     const language = languageName(this.signLanguage);
     const search = `https://commons.wikimedia.org/w/index.php?search=${encodeURIComponent(`${this.word} ${this.signLanguage}`)}&title=Special:MediaSearch&type=video`;
     return html`<p class="missing">
         ${result.withoutLicence
           ? msg(str`A video of this word was found, but its licence could not be read: it is not shown.`)
-          : msg(str`No sign recorded yet for this word in ${language}.`)}
+          : unplayable
+            ? msg(str`A video of this word was found, but its file is missing or is not a video.`)
+            : msg(str`No sign recorded yet for this word in ${language}.`)}
       </p>
       <ul class="links">
         <li><a href="https://lingualibre.org/wiki/Special:RecordWizard" rel="noopener">${msg('Record it on Lingua Libre')}</a></li>
@@ -215,8 +229,10 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
             @play=${p.onPlayState}
             @pause=${p.onPlayState}
             @ended=${p.onPlayState}
+            @error=${p.onError}
           ></video>
         </div>
+        ${p.failedSrc === video.url ? html`<p class="unplayable" role="alert">${msg('This video could not be played: its file is missing, or is not a video this browser can play.')}</p>` : nothing}
         <div part="controls" class="controls">
           <button type="button" class="play" @click=${() => void p.toggle()}>${p.paused ? msg('Play') : msg('Pause')}</button>
           <div role="group" aria-label=${msg('Speed')} class="speeds">

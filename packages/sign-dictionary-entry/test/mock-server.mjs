@@ -3,9 +3,13 @@
 //   French Sign Language, credited, and definitions) in memory, and Lingua Libre's SPARQL endpoint faked for its
 //   proxy. Answers `{gateway}` (its `…/v1` address).
 // - `sparql`: Lingua Libre's SPARQL endpoint, answering SignIt's query for "lapin" with the SPARQL JSON results of
-//   packages/open-data/test/fixtures/signs/ (two recordings), and empty results for any other word.
-// - `commons`: the Commons API's `imageinfo` for those two files, in the shape of MediaWiki's own test answers: the
-//   first a video with its licence and HTML `Artist`, the second without a licence. Its video is `video/lapin.webm`.
+//   packages/open-data/test/fixtures/signs/ (two recordings), 429 (Retry-After: 120) for "trop", and empty results
+//   for any other word.
+// - `wdqs`: the Wikidata Query Service, answering the P2919 query for "bonjour" with the SPARQL JSON results of
+//   packages/open-data/test/fixtures/signs/, 429 (Retry-After: 120) for "trop", and for "lent" after 2 s.
+// - `commons`: the Commons API's `imageinfo` for those files, in the shape of MediaWiki's own test answers: the
+//   first of each word a video with its licence and HTML `Artist` (its video is `video/lapin.webm`), Lingua Libre's
+//   second without a licence; of Wikidata's, B missing and C a picture.
 // - `video/{name}` (POST to store, GET to read with byte ranges): the small videos the tests make.
 // - `signbank/…`: a Global Signbank server's gloss search, answering its documentation's example for ACCEPTEREN, and
 //   its media (the first video made by the tests).
@@ -13,6 +17,7 @@ import {readFileSync} from 'node:fs';
 import {loopbackGateway} from '../../../scripts/test-gateway.mjs';
 
 const sparqlLapin = readFileSync(new URL('../../open-data/test/fixtures/signs/lingualibre.sparql.signit-sign-videos.assembled.json', import.meta.url), 'utf8');
+const wdqsBonjour = readFileSync(new URL('../../open-data/test/fixtures/signs/wikidata.wdqs.p2919-sign-videos.assembled.json', import.meta.url), 'utf8');
 const signbankGlosses = readFileSync(new URL('../../open-data/test/fixtures/signs/signbank.sign-app.docs-api.gloss-api-response.json', import.meta.url), 'utf8');
 const videos = new Map();
 
@@ -30,7 +35,12 @@ const readBody = (req) =>
   });
 
 function commonsPage(title, origin) {
-  if (/SPEAKER[ _]A/.test(title))
+  // Missing, as MediaWiki's MultimediaViewer tests give a missing file (formatversion 2).
+  if (/SIGN VIDEO B/.test(title)) return {title, missing: true, imagerepository: ''};
+  // A picture, not a video.
+  if (/SIGN VIDEO C/.test(title))
+    return {ns: 6, title, imagerepository: 'local', imageinfo: [{url: `${origin}/mock/sign-dictionary-entry/video/c.jpg`, mime: 'image/jpeg', extmetadata: {LicenseShortName: {value: 'CC0'}}}]};
+  if (/SPEAKER[ _]A|SIGN VIDEO A/.test(title))
     return {
       ns: 6,
       title,
@@ -61,8 +71,27 @@ export default async function signEntryMocks(ctx, next) {
     return;
   }
   if (path === 'sparql') {
+    if (/"trop"/.test(String(ctx.query.query))) {
+      ctx.status = 429;
+      ctx.set('retry-after', '120');
+      return;
+    }
     ctx.type = 'application/sparql-results+json';
     ctx.body = /"lapin"/.test(String(ctx.query.query)) ? sparqlLapin : JSON.stringify({head: {vars: ['word', 'filename', 'speaker']}, results: {bindings: []}});
+    return;
+  }
+  if (path === 'wdqs') {
+    const query = String(ctx.query.query);
+    ctx.set('access-control-allow-origin', '*');
+    if (/"trop"/.test(query)) {
+      ctx.status = 429;
+      ctx.set('retry-after', '120');
+      ctx.body = 'Too Many Requests - Please retry in 120 seconds.';
+      return;
+    }
+    if (/"lent"/.test(query)) await new Promise((resolve) => setTimeout(resolve, 2000));
+    ctx.type = 'application/sparql-results+json';
+    ctx.body = /"bonjour"/.test(query) ? wdqsBonjour : JSON.stringify({head: {vars: ['item', 'label', 'file', 'description']}, results: {bindings: []}});
     return;
   }
   if (path === 'commons') {

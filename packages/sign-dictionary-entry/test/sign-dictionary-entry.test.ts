@@ -7,6 +7,7 @@ import {waitFor} from '@lien/testing';
 import '../src/define.js';
 import type {SignDictionaryEntry} from '../src/sign-dictionary-entry.js';
 import type {SignDataSource} from '../src/sources.js';
+import {wikidataSource} from '../src/sources/wikidata.js';
 import {makeSignVideo} from './video.js';
 
 /** The real gateway on loopback with its sample data: real Lingua Libre records, credited (mock-server.mjs). */
@@ -227,6 +228,64 @@ describe('<sign-dictionary-entry source="lingualibre">', () => {
     const el = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="lapin" source="lingualibre"></sign-dictionary-entry>`);
     const alert = await waitFor(() => $(el, '[part=status] [role=alert]'), 'not said', {timeout: 20_000});
     expect(text(alert)).to.contain('a Lien gateway can ask it for this page (give its address in src)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a SPARQL endpoint that asks to slow down (429), through the proxy: said with the wait, nothing shown', async () => {
+    // Last of Lingua Libre's: the gateway then holds back every Lingua Libre request for the 120 s asked.
+    const el = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="trop" source="lingualibre" src=${gateway}></sign-dictionary-entry>`);
+    const alert = await waitFor(() => $(el, '[part=status] [role=alert]'), 'not said');
+    expect(text(alert)).to.match(/^The data service is busy\. Try again in \d+ seconds\./);
+    expect($(el, 'video')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<sign-dictionary-entry source="wikidata">', () => {
+  const wdqs = '/mock/sign-dictionary-entry/wdqs';
+  const commons = '/mock/sign-dictionary-entry/commons';
+  before(() => fetch('/mock/sign-dictionary-entry/video/lapin.webm', {method: 'POST', body: first}));
+
+  it('the sign videos (P2919, in LSF) of the items labelled with the word: each item a meaning, each video credited from Commons', async () => {
+    const el = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="Bonjour" source="wikidata" sparql-endpoint=${wdqs} commons-api=${commons}></sign-dictionary-entry>`);
+    const video = await waitFor(() => $<HTMLVideoElement>(el, 'video'), 'no video');
+    expect(video.src).to.match(/\/mock\/sign-dictionary-entry\/video\/lapin\.webm$/);
+    expect(text($(el, '[part=credits]'))).to.equal('Signed by SPEAKER_A · CC BY-SA 4.0 · SPEAKER_A, CC BY-SA 4.0, via Wikimedia Commons · Wikidata');
+    expect($$(el, '[part=senses] li').map(text)).to.deep.equal(['PLACEHOLDER DESCRIPTION A (Wikidata (Q90000001))']);
+    // The item's other file is a picture, the second item's is missing on Commons: both left out, and said.
+    expect(text($(el, '.note:not(#keys):not(#mirror-note)'))).to.equal('2 other videos of this word are not shown: their files are missing or are not videos.');
+    await expect(el).to.be.accessible();
+    el.word = 'inconnu';
+    await waitFor(() => text($(el, '.missing')).startsWith('No sign recorded yet for this word in French Sign Language (LSF).'), 'an unknown word is not said');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a SPARQL endpoint that asks to slow down (429) or is slow: said in words, in French too', async () => {
+    const busy = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="trop" source="wikidata" sparql-endpoint=${wdqs} commons-api=${commons}></sign-dictionary-entry>`);
+    expect(text(await waitFor(() => $(busy, '[part=status] [role=alert]'), 'a 429 is not said'))).to.match(/^The data service is busy\. Try again in 120 seconds\./);
+    await expect(busy).to.be.accessible();
+    // Slow: the search is said while it lasts, then the answer shown; past the time-out, said.
+    const slow = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="lent" source="wikidata" sparql-endpoint=${wdqs} commons-api=${commons}></sign-dictionary-entry>`);
+    await waitFor(() => text($(slow, '[part=status]')).includes('Looking for the sign…'), 'the wait is not said');
+    await waitFor(() => text($(slow, '.missing')).startsWith('No sign recorded yet'), 'the slow answer is not shown', {timeout: 8000});
+    await setLocale('fr');
+    try {
+      const timedOut = await fixture<SignDictionaryEntry>(
+        html`<sign-dictionary-entry word="lent" .dataSource=${wikidataSource({sparqlEndpoint: wdqs, commonsApi: commons, timeout: 300})}></sign-dictionary-entry>`
+      );
+      const alert = await waitFor(() => $(timedOut, '[part=status] [role=alert]'), 'a time-out is not said', {timeout: 10_000});
+      expect(text(alert)).to.contain('Le service de données a mis trop de temps à répondre.');
+      await expect(timedOut).to.be.accessible();
+    } finally {
+      await setLocale('en');
+    }
+  });
+
+  it('a video whose file cannot be played (404) is said, not left as an empty frame', async () => {
+    const absent = {...bonjour, videos: [{...bonjour.videos[0]!, url: new URL('/mock/sign-dictionary-entry/video/absent.webm', location.href).href}]};
+    const el = await fixture<SignDictionaryEntry>(html`<sign-dictionary-entry word="bonjour" .dataSource=${given(absent)}></sign-dictionary-entry>`);
+    const alert = await waitFor(() => $(el, '.player [role=alert]'), 'a video that does not load is not said');
+    expect(text(alert)).to.equal('This video could not be played: its file is missing, or is not a video this browser can play.');
     await expect(el).to.be.accessible();
   });
 });

@@ -1,13 +1,8 @@
 import {msg, str} from '@lit/localize';
 import {endpointUrl, fetchJson, LienError} from '@lien/core';
-import {linguaLibreEntry, LINGUALIBRE_LANGUAGES, linguaLibreQuery, LINGUALIBRE_SPARQL, readCommonsFiles, readLinguaLibreRecords, type CommonsFile} from '@lien/open-data/lingualibre.js';
-import type {SignDataSource} from '../sources.js';
-
-/** The Wikimedia Commons API, called with `origin=*` as it allows any site to. */
-export const COMMONS_API = 'https://commons.wikimedia.org/w/api.php';
-
-/** Commons answers at most 50 titles a request. */
-const TITLES_PER_REQUEST = 50;
+import {linguaLibreEntry, LINGUALIBRE_LANGUAGES, linguaLibreQuery, LINGUALIBRE_SPARQL, readLinguaLibreRecords} from '@lien/open-data/lingualibre.js';
+import {resultOf, type SignDataSource} from '../sources.js';
+import {COMMONS_API, commonsFiles} from './commons.js';
 
 /**
  * Lingua Libre: the word's recordings from its SPARQL endpoint (directly, or through a Lien gateway's cached proxy
@@ -24,22 +19,9 @@ export function linguaLibreSource(gateway: string | undefined, commonsApi = COMM
         : `${LINGUALIBRE_SPARQL}?${new URLSearchParams({query: linguaLibreQuery(word, lang), format: 'json'})}`;
       const records = readLinguaLibreRecords(await fetchJson(recordsUrl, {signal}));
       if (!records.length) return {entry: undefined, withoutLicence: 0};
-      const files = new Map<string, CommonsFile>();
-      const titles = [...new Set(records.map((r) => r.file))];
-      for (let i = 0; i < titles.length; i += TITLES_PER_REQUEST) {
-        const query = {
-          action: 'query',
-          prop: 'imageinfo',
-          iiprop: 'url|mime|extmetadata',
-          format: 'json',
-          formatversion: '2',
-          origin: '*',
-          titles: titles.slice(i, i + TITLES_PER_REQUEST).map((t) => `File:${t}`).join('|'),
-        };
-        for (const [title, file] of readCommonsFiles(await fetchJson(endpointUrl(commonsApi, '', query), {signal}))) files.set(title, file);
-      }
+      const files = await commonsFiles(records.map((r) => r.file), commonsApi, {signal});
       const {entry, rejected} = linguaLibreEntry(word, lang, records, files);
-      return {entry, withoutLicence: rejected.filter((r) => /licence/.test(r.reason)).length};
+      return resultOf(entry, rejected);
     },
   };
 }

@@ -1,7 +1,7 @@
 import {msg} from '@lit/localize';
 import {endpointUrl, fetchJson, LienError} from '@lien/core';
 import {readSignbankGlosses} from '@lien/open-data/signbank.js';
-import type {SignDataSource} from '../sources.js';
+import {resultOf, type SignDataSource} from '../sources.js';
 
 /** How many glosses a search asks for: a word's variants (`-A`, `-B`…). */
 const RESULTS = 10;
@@ -18,8 +18,7 @@ export function signbankSource(src: string, options: {dataset?: string; licence?
       if (!options.dataset) throw new LienError('validation', msg('The sign cannot be shown: the setting "dataset" (the Signbank dataset) is missing.'), {field: 'dataset'});
       const body = await fetchJson(endpointUrl(server, '/dictionary/gloss/api/', {dataset: options.dataset, search: word, results: String(RESULTS)}), {signal});
       const {entry, rejected} = readSignbankGlosses(body, {server, word, lang, licence: options.licence, licenceUrl: options.licenceUrl});
-      const withoutLicence = rejected.filter((r) => /licence/.test(r.reason)).length;
-      return {entry: entry.videos.length || withoutLicence ? entry : undefined, withoutLicence};
+      return resultOf(entry, rejected);
     },
   };
 }
