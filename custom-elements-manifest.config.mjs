@@ -9,7 +9,7 @@ export default {
   plugins: [publicApiOnly()],
 };
 
-/** The manifest documents what a site can use: private and protected members, and statics, are left out. */
+/** The manifest documents what a site can use: private and protected members, statics and state are left out. */
 function publicApiOnly() {
   return {
     name: 'lien-public-api-only',
@@ -20,6 +20,9 @@ function publicApiOnly() {
           declaration.members = declaration.members.filter(
             (member) => !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('_')
           );
+          // An attribute is one a public member reflects (state and `attribute: false` properties are none).
+          const reflected = new Set(declaration.members.map((member) => member.attribute).filter(Boolean));
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => reflected.has(attribute.name));
         }
       }
     },
