@@ -23,7 +23,14 @@ let started;
 export async function loopbackGateway(options = {}) {
   const gatewayPackage = await import('../packages/gateway/dist/index.js');
   const gateway = await gatewayPackage.startGateway({port: 0, dataDir: 'memory://', logLevel: 'silent', ...options});
-  process.once('exit', () => void gateway.close());
+  const closeOnExit = () => void gateway.close();
+  process.once('exit', closeOnExit);
+  // A caller that closes it first is not closed again on exit.
+  const close = gateway.close.bind(gateway);
+  gateway.close = () => {
+    process.off('exit', closeOnExit);
+    return close();
+  };
   return {...gatewayPackage, gateway};
 }
 

@@ -211,8 +211,8 @@ describe('geojson source', () => {
 });
 
 describe('lien source', () => {
-  it('reads the gateway contract from a base URL or the /v1/places URL', async () => {
-    for (const url of [`${M}/lien`, `${M}/lien/v1/places`]) {
+  it('reads the gateway contract from its base URL, its …/v1 address (as the other elements take it) or the /v1/places URL', async () => {
+    for (const url of [`${M}/lien`, `${M}/lien/v1`, `${M}/lien/v1/places`]) {
       const result = await load(lienSource({url}), FRANCE);
       expect(result.places).to.have.length(6);
       expect(result.attribution[0]).to.deep.include({text: 'Données : acceslibre', license: 'Licence Ouverte 2.0'});

@@ -2,10 +2,13 @@ import {fetchJson} from '@lien/core';
 import {readLienPlaces} from '@lien/open-data/lien.js';
 import {MAX_PLACES, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
 
-/** `/v1/places` on the page's origin, or under the given gateway base (`https://lien.example.org`). */
+/**
+ * `/v1/places` on the page's origin, or under the given gateway's address, with or without its `/v1`
+ * (`https://lien.example.org`, `https://lien.example.org/v1`), as the other elements take it.
+ */
 export function placesUrl(src: string | undefined): URL {
   const url = new URL(src || '/v1/places', document.baseURI);
-  if (!/\/v1\/places\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/$/, '')}/v1/places`;
+  if (!/\/v1\/places\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/places`;
   return url;
 }
 

@@ -1,0 +1,167 @@
+<?php
+/**
+ * The settings page (Settings → Lien): the association's theme (primary colour, font, radius), the elements'
+ * language, and the address of an external Lien gateway. WordPress's Settings API checks the capability and the
+ * nonce of every save; each value is validated here, and escaped where it is printed.
+ *
+ * @package Lien
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+const LIEN_OPTION = 'lien_settings';
+
+/**
+ * The settings and their defaults.
+ *
+ * @return array<string, string>
+ */
+function lien_default_settings() {
+	return array(
+		'primary_color' => '',
+		'font_family'   => '',
+		'radius'        => '',
+		'locale'        => '',
+		'gateway_url'   => '',
+	);
+}
+
+/**
+ * One setting, validated when saved.
+ *
+ * @param string $name Its name.
+ * @return string
+ */
+function lien_setting( $name ) {
+	$settings = get_option( LIEN_OPTION, array() );
+	$settings = is_array( $settings ) ? $settings : array();
+	return isset( $settings[ $name ] ) && is_string( $settings[ $name ] ) ? $settings[ $name ] : '';
+}
+
+/**
+ * What a save keeps: a #rrggbb colour, a font list of names only, a CSS length, a known locale, an http(s) address.
+ *
+ * @param mixed $input The submitted values.
+ * @return array<string, string>
+ */
+function lien_sanitize_settings( $input ) {
+	$input = is_array( $input ) ? $input : array();
+	$clean = lien_default_settings();
+	$value = static fn( $name ) => isset( $input[ $name ] ) && is_string( $input[ $name ] ) ? trim( wp_unslash( $input[ $name ] ) ) : '';
+
+	$clean['primary_color'] = (string) sanitize_hex_color( $value( 'primary_color' ) );
+	$font                   = $value( 'font_family' );
+	$clean['font_family']   = preg_match( '/^[\p{L}\p{N} ,\'"-]{1,200}$/u', $font ) ? $font : '';
+	$radius                 = $value( 'radius' );
+	$clean['radius']        = preg_match( '/^\d{1,3}(\.\d{1,3})?(px|rem|em|%)$/', $radius ) ? $radius : '';
+	$clean['locale']        = in_array( $value( 'locale' ), array( 'fr', 'en' ), true ) ? $value( 'locale' ) : '';
+	$url                    = esc_url_raw( $value( 'gateway_url' ), array( 'http', 'https' ) );
+	$clean['gateway_url']   = untrailingslashit( $url );
+	foreach ( array( 'font_family', 'radius' ) as $name ) {
+		if ( '' !== $value( $name ) && '' === $clean[ $name ] ) {
+			/* translators: %s: the setting's label. */
+			add_settings_error( LIEN_OPTION, 'lien-' . $name, sprintf( __( '“%s” was not saved: its value is not valid.', 'lien' ), lien_setting_label( $name ) ) );
+		}
+	}
+	return $clean;
+}
+
+/**
+ * A setting's label, translated.
+ *
+ * @param string $name The setting.
+ * @return string
+ */
+function lien_setting_label( $name ) {
+	$labels = array(
+		'primary_color' => __( 'Primary colour', 'lien' ),
+		'font_family'   => __( 'Font', 'lien' ),
+		'radius'        => __( 'Corner radius', 'lien' ),
+		'locale'        => __( 'Language of the elements', 'lien' ),
+		'gateway_url'   => __( 'Lien gateway address', 'lien' ),
+	);
+	return isset( $labels[ $name ] ) ? $labels[ $name ] : $name;
+}
+
+add_action(
+	'admin_init',
+	static function () {
+		register_setting(
+			'lien',
+			LIEN_OPTION,
+			array(
+				'type'              => 'array',
+				'sanitize_callback' => 'lien_sanitize_settings',
+				'default'           => lien_default_settings(),
+			)
+		);
+		add_settings_section( 'lien_theme', __( 'Theme', 'lien' ), static fn() => print( '<p>' . esc_html__( 'The association’s look, given to every Lien element on the site.', 'lien' ) . '</p>' ), 'lien' );
+		add_settings_section( 'lien_data', __( 'Language and data', 'lien' ), '__return_null', 'lien' );
+		$fields = array(
+			'primary_color' => array( 'lien_theme', 'color', __( 'Buttons, links and markers.', 'lien' ) ),
+			'font_family'   => array( 'lien_theme', 'text', __( 'Font names, as in CSS: "Open Sans", sans-serif. Empty: the site’s font.', 'lien' ) ),
+			'radius'        => array( 'lien_theme', 'text', __( 'For example 0.5rem or 4px.', 'lien' ) ),
+			'locale'        => array( 'lien_data', 'locale', __( 'By default the elements speak the page’s language (French or English).', 'lien' ) ),
+			'gateway_url'   => array( 'lien_data', 'url', __( 'The …/v1 address of a Lien gateway, used by the elements unless a block or shortcode gives another.', 'lien' ) ),
+		);
+		foreach ( $fields as $name => list( $section, $kind, $help ) ) {
+			add_settings_field(
+				'lien-' . $name,
+				lien_setting_label( $name ),
+				'lien_render_setting_field',
+				'lien',
+				$section,
+				array(
+					'label_for' => 'lien-' . $name,
+					'name'      => $name,
+					'kind'      => $kind,
+					'help'      => $help,
+				)
+			);
+		}
+	}
+);
+
+/**
+ * One field of the settings page.
+ *
+ * @param array $field The field's name, kind and help.
+ */
+function lien_render_setting_field( $field ) {
+	$id    = 'lien-' . $field['name'];
+	$name  = LIEN_OPTION . '[' . $field['name'] . ']';
+	$value = lien_setting( $field['name'] );
+	if ( 'locale' === $field['kind'] ) {
+		echo '<select id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" aria-describedby="' . esc_attr( $id ) . '-help">';
+		foreach ( array( '' => __( 'The page’s language', 'lien' ), 'fr' => __( 'French', 'lien' ), 'en' => __( 'English', 'lien' ) ) as $code => $label ) {
+			echo '<option value="' . esc_attr( $code ) . '"' . selected( $value, $code, false ) . '>' . esc_html( $label ) . '</option>';
+		}
+		echo '</select>';
+	} else {
+		$type = 'color' === $field['kind'] ? 'color' : ( 'url' === $field['kind'] ? 'url' : 'text' );
+		echo '<input type="' . esc_attr( $type ) . '" class="regular-text" id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" value="' . esc_attr( $value ) . '" aria-describedby="' . esc_attr( $id ) . '-help">';
+	}
+	echo '<p class="description" id="' . esc_attr( $id ) . '-help">' . esc_html( $field['help'] ) . '</p>';
+}
+
+add_action(
+	'admin_menu',
+	static function () {
+		add_options_page( __( 'Lien', 'lien' ), __( 'Lien', 'lien' ), 'manage_options', 'lien', 'lien_render_settings_page' );
+	}
+);
+
+/**
+ * Settings → Lien.
+ */
+function lien_render_settings_page() {
+	if ( ! current_user_can( 'manage_options' ) ) {
+		return;
+	}
+	echo '<div class="wrap"><h1>' . esc_html__( 'Lien', 'lien' ) . '</h1>';
+	echo '<form action="options.php" method="post">';
+	settings_fields( 'lien' );
+	do_settings_sections( 'lien' );
+	submit_button();
+	echo '</form></div>';
+}

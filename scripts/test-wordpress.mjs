@@ -1,0 +1,270 @@
+// `npm run test:wordpress`: the plugin (dist/wordpress/lien, built by `npm run build:wordpress`) in a real WordPress
+// on loopback (scripts/ensure-wordpress.sh), driven in Chromium as its users do: an administrator activates it and
+// themes it; an author, who may not write raw tags, places every element by shortcode and by block; a visitor sees
+// them load their data from loopback sources (the real gateway, a Liberapay answer from Liberapay's own tests), in
+// the association's colour, with one copy of Lit.
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:http';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import {chromium} from 'playwright-core';
+import {chromeArgs, findChrome} from './find-chrome.mjs';
+import {loopbackGateway} from './test-gateway.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const pluginDir = join(root, 'dist/wordpress/lien');
+const screenshots = join(root, 'dist/screenshots');
+const THEME_COLOUR = '#8a2be2';
+const TAGS = ['access-map', 'donate-button', 'volunteer-signup', 'sign-dictionary-entry'];
+
+// The plugin from the CDN build at hand (`npm test` has just made it), or from scratch.
+if (existsSync(join(root, 'dist/cdn/core.js')) && existsSync(join(root, 'custom-elements.json'))) execFileSync('node', [join(root, 'scripts/build-wordpress.mjs')], {stdio: 'inherit'});
+else execFileSync('npm', ['run', 'build:wordpress'], {cwd: root, stdio: 'inherit'});
+
+/** `export NAME=value` lines, as the set-up scripts print them. */
+const exportsOf = (text) => Object.fromEntries([...text.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+const wp = exportsOf(
+  execFileSync('bash', [join(root, 'scripts/ensure-wordpress.sh')], {env: {...process.env, LIEN_WP_PLUGIN_DIR: pluginDir}, stdio: ['ignore', 'pipe', 'inherit']}).toString()
+);
+const site = wp.LIEN_WP_URL;
+
+/**
+ * Liberapay's `public.json` as Liberapay's own tests give it (packages/donate-button/test/fixtures/goals): alice's
+ * income with the goal of the test that sets one, as the element's own tests compose them.
+ */
+const liberapayCases = JSON.parse(readFileSync(join(root, 'packages/donate-button/test/fixtures/goals/liberapay-public.cases.json'), 'utf8'));
+const liberapay = createServer((req, res) => {
+  res.writeHead(200, {'content-type': 'application/json', 'access-control-allow-origin': '*'});
+  res.end(JSON.stringify({...liberapayCases['test_giving_and_receiving: GET /alice/public.json'], ...liberapayCases['test_goal_is_a_dict_if_set']}));
+});
+await new Promise((resolve) => liberapay.listen(0, '127.0.0.1', resolve));
+const liberapayUrl = `http://127.0.0.1:${liberapay.address().port}/alice/public.json`;
+
+const {gateway} = await loopbackGateway({allowedOrigins: [site]});
+const gatewayV1 = `${gateway.url}/v1`;
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({executablePath: findChrome(), args: chromeArgs});
+});
+after(async () => {
+  await browser?.close();
+  liberapay.close();
+  await gateway.close();
+  if (process.env.LIEN_WP_KEEP) return console.log(`WordPress left running at ${site}`);
+  try {
+    process.kill(-Number(wp.LIEN_WP_PID));
+  } catch {
+    // Already stopped.
+  }
+});
+
+/** A logged-in page for `user`; requests that leave loopback (gravatar, fonts) are refused on the spot. */
+async function loggedIn(user, password) {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  await context.route(
+    (url) => !/^http:\/\/127\.0\.0\.1[:/]/.test(url.href),
+    (route) => route.abort()
+  );
+  const page = await context.newPage();
+  // What the page said, for the failures to show.
+  page.said = [];
+  page.on('console', (message) => message.type() === 'error' && page.said.push(message.text()));
+  page.on('pageerror', (error) => page.said.push(error.message));
+  page.on('response', (response) => response.status() >= 400 && page.said.push(`${response.status()} ${response.url()}`));
+  if (user) {
+    await page.goto(`${site}/wp-login.php`);
+    await page.fill('#user_login', user);
+    await page.fill('#user_pass', password);
+    await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')]);
+  }
+  return page;
+}
+
+/** Runs WordPress's REST API from a logged-in editor page (its nonce), as the block editor itself does. */
+async function restAs(page, path, options = {}) {
+  if (!page.url().includes('/wp-admin/post-new.php')) await page.goto(`${site}/wp-admin/post-new.php`);
+  await page.waitForFunction(() => window.wp?.apiFetch);
+  return page.evaluate(([path, options]) => window.wp.apiFetch({path, ...options}), [path, options]);
+}
+
+const element = (page, tag, index = 0) => page.locator(tag).nth(index);
+
+describe('the plugin in a real WordPress', () => {
+  let admin;
+  let author;
+  let postUrl;
+  before(async () => {
+    author = await loggedIn(wp.LIEN_WP_AUTHOR_USER, wp.LIEN_WP_AUTHOR_PASSWORD);
+  });
+
+  it('passes php -l and PHP_CodeSniffer', () => {
+    const files = [];
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, {withFileTypes: true})) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name.endsWith('.php')) files.push(join(dir, entry.name));
+      }
+    };
+    walk(join(root, 'packages/wordpress'));
+    for (const file of files) execFileSync('php', ['-l', file], {stdio: 'pipe'});
+    execFileSync('phpcs', ['--standard=phpcs.xml'], {cwd: join(root, 'packages/wordpress'), stdio: 'pipe'});
+  });
+
+  it('is activated by the administrator, who sets the theme colour and the gateway on the settings page', async () => {
+    admin = await loggedIn(wp.LIEN_WP_ADMIN_USER, wp.LIEN_WP_ADMIN_PASSWORD);
+    await admin.goto(`${site}/wp-admin/plugins.php`);
+    await admin.locator('tr[data-slug="lien"] .activate a').click();
+    await admin.locator('tr[data-slug="lien"] .deactivate a').waitFor();
+    await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
+    await admin.getByLabel('Primary colour').fill(THEME_COLOUR);
+    await admin.getByLabel('Lien gateway address').fill(gatewayV1);
+    await admin.locator('#submit').click();
+    await admin.getByText('Settings saved.').waitFor();
+    assert.equal(await admin.getByLabel('Primary colour').inputValue(), THEME_COLOUR);
+    assert.equal(await admin.getByLabel('Lien gateway address').inputValue(), gatewayV1);
+    // A value that is not a length is refused, and said; the others are kept.
+    await admin.getByLabel('Corner radius').fill('2px; } body { display: none');
+    await admin.locator('#submit').click();
+    await admin.getByText('“Corner radius” was not saved: its value is not valid.').waitFor();
+    assert.equal(await admin.getByLabel('Corner radius').inputValue(), '');
+    assert.equal(await admin.getByLabel('Primary colour').inputValue(), THEME_COLOUR);
+  });
+
+  it('refuses a settings save without a nonce, and one from an author', async () => {
+    const form = {option_page: 'lien', action: 'update', 'lien_settings[primary_color]': '#000000'};
+    const withoutNonce = await admin.request.post(`${site}/wp-admin/options.php`, {form, maxRedirects: 0});
+    assert.equal(withoutNonce.status(), 403);
+    const settingsPage = await author.request.get(`${site}/wp-admin/options-general.php?page=lien`);
+    assert.equal(settingsPage.status(), 403);
+    await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
+    assert.equal(await admin.getByLabel('Primary colour').inputValue(), THEME_COLOUR);
+  });
+
+  it('speaks French on its settings page to a French-speaking administrator', async () => {
+    // The site has French installed (WordPress offers a user only the languages it has).
+    mkdirSync(join(wp.LIEN_WP_ROOT, 'wp-content/languages'), {recursive: true});
+    writeFileSync(join(wp.LIEN_WP_ROOT, 'wp-content/languages/fr_FR.l10n.php'), "<?php return array('messages' => array());\n");
+    await restAs(admin, '/wp/v2/users/me', {method: 'POST', data: {locale: 'fr_FR'}});
+    try {
+      await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
+      await admin.getByRole('heading', {name: 'Thème'}).waitFor();
+      await admin.getByLabel('Couleur principale').waitFor();
+      await admin.getByText('Adresse de la passerelle Lien').waitFor();
+    } finally {
+      await restAs(admin, '/wp/v2/users/me', {method: 'POST', data: {locale: 'en_US'}});
+    }
+  });
+
+  it('lets an author place every element, by shortcode and by block, and a visitor sees each load its data, themed, with one Lit', async () => {
+    const blocks = [
+      `<!-- wp:lien/access-map {"source":"lien","center":"52.6297,1.2966","zoom":14,"heading-level":3} /-->`,
+      `<!-- wp:lien/donate-button {"provider":"liberapay","account":"alice","goal-source":"liberapay","goal-src":"${liberapayUrl}","inline":true} /-->`,
+      `<!-- wp:lien/volunteer-signup {"source":"lien"} /-->`,
+      `<!-- wp:lien/sign-dictionary-entry {"word":"accueil"} /-->`,
+    ];
+    const shortcodes = [
+      `[lien_access_map source="lien" center="52.6297,1.2966" zoom="14" view="list" heading_level="3"]`,
+      `[lien_donate_button provider="liberapay" account="alice" amounts="5,10,20"]`,
+      `[lien_volunteer_signup source="lien"]`,
+      `[lien_sign_entry word="accueil" loop]`,
+    ];
+    const post = await restAs(author, '/wp/v2/posts', {
+      method: 'POST',
+      data: {title: 'Nos outils', status: 'publish', content: [...blocks, ...shortcodes.map((s) => `<!-- wp:shortcode -->\n${s}\n<!-- /wp:shortcode -->`)].join('\n\n')},
+    });
+    postUrl = post.link;
+    assert.equal(post.author, (await restAs(author, '/wp/v2/users/me')).id);
+
+    const visitor = await loggedIn();
+    const requests = [];
+    visitor.on('request', (request) => requests.push(request.url()));
+    await visitor.goto(postUrl);
+    for (const tag of TAGS) assert.equal(await visitor.locator(tag).count(), 2, `two <${tag}>, a block's and a shortcode's`);
+    // Each element loaded its data from the loopback sources.
+    console.log(visitor.said.join('\n'));
+    await element(visitor, 'access-map').locator('[part=list] li').first().waitFor({timeout: 20_000});
+    await element(visitor, 'access-map', 1).locator('[part=list] li').first().waitFor();
+    await element(visitor, 'volunteer-signup').locator('[part=list] li').first().waitFor({timeout: 20_000});
+    await element(visitor, 'sign-dictionary-entry').locator('video[part=video]').waitFor({timeout: 20_000});
+    await element(visitor, 'sign-dictionary-entry').locator('[part=credits]').getByText('Lingua Libre').waitFor();
+    await element(visitor, 'donate-button').locator('[part=progress]').waitFor({timeout: 20_000});
+    assert.ok(requests.some((url) => url.startsWith(`${gatewayV1}/places`)), 'places from the gateway');
+    assert.ok(requests.some((url) => url.startsWith(`${gatewayV1}/missions`)), 'missions from the gateway');
+    assert.ok(requests.some((url) => url.startsWith(`${gatewayV1}/signs`)), 'signs from the gateway');
+    assert.ok(requests.includes(liberapayUrl), "the goal from Liberapay's answer");
+    // Every script came from the plugin, none from a CDN.
+    const scripts = requests.filter((url) => /\.m?js(\?|$)/.test(url));
+    assert.deepEqual(scripts.filter((url) => !url.startsWith(site)), []);
+    // The theme colour reached the elements, through their shadow roots.
+    for (const tag of TAGS) {
+      const token = await element(visitor, tag).evaluate((el) => getComputedStyle(el).getPropertyValue('--lien-color-primary').trim());
+      assert.equal(token, THEME_COLOUR, `<${tag}> gets the theme colour`);
+    }
+    const donate = await element(visitor, 'donate-button', 1).locator('[part=donate]').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(donate, 'rgb(138, 43, 226)');
+    // One copy of Lit for the four elements.
+    const lit = await visitor.evaluate(() => ({element: window.litElementVersions?.length, html: window.litHtmlVersions?.length}));
+    assert.deepEqual(lit, {element: 1, html: 1});
+    // The map of the block and the donate button, as a visitor sees them.
+    mkdirSync(screenshots, {recursive: true});
+    await visitor.setViewportSize({width: 1000, height: 900});
+    await element(visitor, 'access-map').scrollIntoViewIfNeeded();
+    await visitor.screenshot({path: join(screenshots, 'wordpress-post.png'), fullPage: true});
+    await visitor.context().close();
+  });
+
+  it('prints a hostile shortcode or block attribute as inert text, and drops attributes the element does not have', async () => {
+    const hostile = `x" autofocus onfocus="window.__pwned=1`;
+    const content = [
+      `[lien_sign_entry word='${hostile}' onmouseover="window.__pwned=2" src="javascript:window.__pwned=3"]`,
+      `<!-- wp:lien/sign-dictionary-entry {"word":"\\u003c/sign-dictionary-entry\\u003e\\u003cscript\\u003ewindow.__pwned=4\\u003c/script\\u003e","onclick":"window.__pwned=5"} /-->`,
+    ].join('\n\n');
+    const post = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'Hostile', status: 'publish', content}});
+    const visitor = await loggedIn();
+    await visitor.goto(post.link);
+    const entries = visitor.locator('sign-dictionary-entry');
+    assert.equal(await entries.count(), 2);
+    assert.deepEqual(await entries.nth(0).evaluate((el) => el.getAttributeNames().sort()), ['src', 'word']);
+    assert.equal(await entries.nth(0).evaluate((el) => el.word), hostile);
+    assert.deepEqual(await entries.nth(1).evaluate((el) => el.getAttributeNames().sort()), ['class', 'src', 'word']);
+    assert.equal(await entries.nth(1).evaluate((el) => el.word), '</sign-dictionary-entry><script>window.__pwned=4</script>');
+    await entries.nth(0).focus();
+    await visitor.waitForTimeout(300);
+    assert.equal(await visitor.evaluate(() => window.__pwned), undefined);
+    assert.equal(await visitor.locator('script:not([src]):not([type=importmap]):not([type="application/json"])').evaluateAll((s) => s.filter((x) => x.textContent.includes('__pwned')).length), 0);
+    await visitor.context().close();
+  });
+
+  it('in the block editor, an author inserts a block, sets its word in the sidebar, sees the preview, and publishes it', async () => {
+    await author.goto(`${site}/wp-admin/post-new.php`);
+    const canvas = author.frameLocator('iframe[name="editor-canvas"]');
+    await canvas.locator('.block-editor-block-list__layout').first().waitFor({timeout: 30_000});
+    const guide = author.locator('.components-modal__frame button[aria-label="Close"]');
+    if (await guide.isVisible().catch(() => false)) await guide.click();
+    await canvas.locator('.editor-post-title__input, [aria-label="Add title"]').first().fill('Un mot en LSF');
+    // The inserter, searched as an author does.
+    await author.getByRole('button', {name: /Block Inserter|Toggle block inserter/}).first().click();
+    await author.getByPlaceholder('Search').fill('Sign dictionary entry');
+    await author.getByRole('option', {name: 'Sign dictionary entry'}).click();
+    const word = author.getByLabel('word', {exact: true});
+    await word.fill('accueil');
+    // The preview is the element itself, its module loaded into the editor's canvas.
+    await canvas.locator('sign-dictionary-entry[word="accueil"]').locator('video[part=video]').waitFor({timeout: 20_000});
+    await author.getByRole('button', {name: 'Publish', exact: true}).click();
+    await author.locator('.editor-post-publish-panel').getByRole('button', {name: 'Publish', exact: true}).click();
+    await author.locator('.post-publish-panel__postpublish').waitFor({timeout: 15_000});
+    const link = await author.evaluate(() => window.wp.data.select('core/editor').getPermalink());
+    const visitor = await loggedIn();
+    await visitor.goto(link);
+    await visitor.locator('sign-dictionary-entry[word="accueil"]').locator('[part=credits]').getByText('Lingua Libre').waitFor({timeout: 20_000});
+    await visitor.context().close();
+  });
+
+  it('left nothing in the PHP error log', () => {
+    const log = existsSync(wp.LIEN_WP_DEBUG_LOG) ? readFileSync(wp.LIEN_WP_DEBUG_LOG, 'utf8').trim() : '';
+    assert.equal(log, '');
+  });
+});
