@@ -220,7 +220,8 @@ describe('the plugin in a real WordPress', () => {
     const hostile = `x" autofocus onfocus="window.__pwned=1`;
     const content = [
       `[lien_sign_entry word='${hostile}' onmouseover="window.__pwned=2" src="javascript:window.__pwned=3"]`,
-      `<!-- wp:lien/sign-dictionary-entry {"word":"\\u003c/sign-dictionary-entry\\u003e\\u003cscript\\u003ewindow.__pwned=4\\u003c/script\\u003e","onclick":"window.__pwned=5"} /-->`,
+      // WordPress's own filter takes the tags out of a block attribute's value for an author; quotes are left to us.
+      `<!-- wp:lien/sign-dictionary-entry {"word":"\\u0022 autofocus onfocus=\\u0022window.__pwned=4","onclick":"window.__pwned=5"} /-->`,
     ].join('\n\n');
     const post = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'Hostile', status: 'publish', content}});
     const visitor = await loggedIn();
@@ -230,7 +231,7 @@ describe('the plugin in a real WordPress', () => {
     assert.deepEqual(await entries.nth(0).evaluate((el) => el.getAttributeNames().sort()), ['src', 'word']);
     assert.equal(await entries.nth(0).evaluate((el) => el.word), hostile);
     assert.deepEqual(await entries.nth(1).evaluate((el) => el.getAttributeNames().sort()), ['class', 'src', 'word']);
-    assert.equal(await entries.nth(1).evaluate((el) => el.word), '</sign-dictionary-entry><script>window.__pwned=4</script>');
+    assert.equal(await entries.nth(1).evaluate((el) => el.word), '" autofocus onfocus="window.__pwned=4');
     await entries.nth(0).focus();
     await visitor.waitForTimeout(300);
     assert.equal(await visitor.evaluate(() => window.__pwned), undefined);

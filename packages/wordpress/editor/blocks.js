@@ -44,10 +44,10 @@
 
   for (const [tag, element] of Object.entries(data.elements)) {
     const name = `lien/${tag}`;
-    const type = getBlockType(name);
-    if (!type) continue;
+    // The title, attributes and render come from block.json, registered by PHP: WordPress merges them in here.
     registerBlockType(name, {
       edit({attributes, setAttributes}) {
+        const type = getBlockType(name);
         const ref = useRef(null);
         const props = useBlockProps({ref});
         useModule(ref, element.module);
