@@ -160,8 +160,8 @@ describe('the plugin in a real WordPress', () => {
 
   it('lets an author place every element, by shortcode and by block, and a visitor sees each load its data, themed, with one Lit', async () => {
     const blocks = [
-      `<!-- wp:lien/access-map {"source":"lien","center":"52.6297,1.2966","zoom":14,"heading-level":3} /-->`,
       `<!-- wp:lien/donate-button {"provider":"liberapay","account":"alice","goal-source":"liberapay","goal-src":"${liberapayUrl}","inline":true} /-->`,
+      `<!-- wp:lien/access-map {"source":"lien","center":"52.6297,1.2966","zoom":14,"heading-level":3} /-->`,
       `<!-- wp:lien/volunteer-signup {"source":"lien"} /-->`,
       `<!-- wp:lien/sign-dictionary-entry {"word":"accueil"} /-->`,
     ];
@@ -208,11 +208,12 @@ describe('the plugin in a real WordPress', () => {
     // One copy of Lit for the four elements.
     const lit = await visitor.evaluate(() => ({element: window.litElementVersions?.length, html: window.litHtmlVersions?.length}));
     assert.deepEqual(lit, {element: 1, html: 1});
-    // The map of the block and the donate button, as a visitor sees them.
+    // The donate button and the map of the blocks, as a visitor sees them.
     mkdirSync(screenshots, {recursive: true});
-    await visitor.setViewportSize({width: 1000, height: 900});
-    await element(visitor, 'access-map').scrollIntoViewIfNeeded();
-    await visitor.screenshot({path: join(screenshots, 'wordpress-post.png'), fullPage: true});
+    await element(visitor, 'access-map').locator('.leaflet-marker-icon, .leaflet-marker-pane > *').first().waitFor();
+    const top = (await element(visitor, 'donate-button').boundingBox()).y - 100;
+    const map = await element(visitor, 'access-map').locator('[part=map]').boundingBox();
+    await visitor.screenshot({path: join(screenshots, 'wordpress-post.png'), fullPage: true, clip: {x: 0, y: top, width: 1280, height: map.y + map.height + 60 - top}});
     await visitor.context().close();
   });
 
