@@ -24,6 +24,15 @@ export interface SignVideo {
   variant?: string;
   mime?: string;
   poster?: string;
+  /** How the sign is made, where the source says (Signbank): handshapes, location, handedness, as the source names them. */
+  form?: SignForm;
+}
+
+export interface SignForm {
+  handedness?: string;
+  strongHand?: string;
+  weakHand?: string;
+  location?: string;
 }
 
 export interface SignEntry {

@@ -12,8 +12,11 @@ import type {SignEntry, SignVideo} from './signs.js';
 /** The Wikidata Query Service, which answers pages of any site. */
 export const WIKIDATA_SPARQL = 'https://query.wikidata.org/sparql';
 
-/** Wikidata's items for the sign languages (P407's value). */
-export const WIKIDATA_SIGN_LANGUAGES: Readonly<Record<string, string>> = {fsl: 'Q33302', ase: 'Q14759', bfi: 'Q33000'};
+/**
+ * Wikidata's items for the sign languages (P407's value), by ISO 639-3 code: those two independent upstream lists
+ * agree on (fixtures/signs/README.md, "Sign-language Qids").
+ */
+export const WIKIDATA_SIGN_LANGUAGES: Readonly<Record<string, string>> = {fsl: 'Q33302', ase: 'Q14759', bfi: 'Q33000', swl: 'Q36558', csc: 'Q35768', vsl: 'Q3322064'};
 
 /**
  * The items labelled `word` (in any language, whatever its case) that have a sign video in `lang`, each video, and

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {htmlText, linguaLibreEntry, linguaLibreQuery, readCommonsFiles, readLinguaLibreRecords} from '@lien/open-data/lingualibre.js';
-import {readSignbankGlosses} from '@lien/open-data/signbank.js';
+import {readSignbankGlossData, readSignbankGlosses} from '@lien/open-data/signbank.js';
 import {readSignEntries} from '@lien/open-data/signs.js';
 import {fixture} from './fixture.js';
 
@@ -78,5 +78,14 @@ describe('Lingua Libre and Commons readers', () => {
     expect([unlicensed.entry.videos.length, unlicensed.rejected.length]).to.deep.equal([0, 2]);
     expect(() => readSignbankGlosses({Error: 'No dataset selected'}, {server: 'https://signbank.example', word: 'x', lang: 'dse'})).to.throw(/Signbank/);
   });
-});
 
+  it('reads a Signbank gloss\'s details: handshapes, location, handedness and English senses; a refusal is none', async () => {
+    const detail = readSignbankGlossData(await fixture('signs/signbank.global-signbank.get-gloss-data.assembled.json'));
+    expect(detail).to.deep.equal({
+      form: {handedness: '2s', strongHand: 'B', weakHand: 'B', location: 'Neutral space'},
+      senses: ['house, home', 'building'],
+    });
+    expect(readSignbankGlossData({error: 'The requested gloss is not public.'})).to.equal(undefined);
+    expect(readSignbankGlossData({errors: ['Your token is invalid.']})).to.equal(undefined);
+  });
+});

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {readCommonsFiles} from '@lien/open-data/lingualibre.js';
-import {readWikidataSigns, wikidataEntry, wikidataSignQuery} from '@lien/open-data/wikidata.js';
+import {bindingValue, commonsFileName, readCommonsFiles, sparqlBindings} from '@lien/open-data/lingualibre.js';
+import {readWikidataSigns, WIKIDATA_SIGN_LANGUAGES, wikidataEntry, wikidataSignQuery} from '@lien/open-data/wikidata.js';
 import {fixture} from './fixture.js';
 
 // Wikidata's sign videos: P2919 with its P407 qualifier, the pattern of Abbe98/wikidata-sign-language-browser's
@@ -35,5 +35,15 @@ describe('Wikidata sign videos reader', () => {
       ['https://upload.wikimedia.org/a.webm', 'PLACEHOLDER DESCRIPTION A', 'A, CC BY 4.0, via Wikimedia Commons', 'Wikidata'],
     ]);
     expect(rejected.map((r) => r.reason)).to.deep.equal(['The file is not a video', 'The file is missing on Wikimedia Commons']);
+  });
+
+  it('reads the Query Service\'s own answer shape: Special:FilePath addresses decoded to Commons titles', async () => {
+    const bindings = sparqlBindings(await fixture('signs/wikidata.wdqs.query-gui-test.image-result-browser.transcribed.json'));
+    expect(bindings.map((b) => commonsFileName(bindingValue(b, 'picture')))).to.deep.equal(['Sputnik.jpg', 'Sputnik 1.jpg', 'Venera 1 (a) (Memorial Museum of Astronautics).JPG']);
+  });
+
+  it('knows each sign language by the item the upstream lists give it', async () => {
+    const listed = (await fixture('signs/wikidata.sign-languages.iso639-3-qid.assembled.json')) as unknown;
+    for (const [code, item] of Object.entries(WIKIDATA_SIGN_LANGUAGES)) expect((listed as Record<string, string>)[code], code).to.equal(item);
   });
 });

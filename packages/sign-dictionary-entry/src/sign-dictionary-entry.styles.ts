@@ -58,6 +58,18 @@ export const signEntryStyles = css`
     border-radius: var(--_radius);
     margin: 0 0 1rem;
   }
+  .form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+    margin: 0.5rem 0;
+  }
+  .form dt {
+    font-weight: 600;
+  }
+  .form dd {
+    margin: 0;
+  }
   .missing,
   .unplayable {
     margin: 0.5rem 0;

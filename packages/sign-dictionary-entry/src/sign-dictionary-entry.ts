@@ -39,6 +39,7 @@ const speedLabel = (speed: number) => `${formatNumber(speed)}×`;
  * @csspart variants - The choice among the word's videos (other signers, regional variants).
  * @csspart senses - The word's meanings.
  * @csspart credits - Who signs, the licence and the source of the video shown.
+ * @csspart form - How the sign is made, where the source says (Signbank): handshapes, location, handedness.
  * @csspart status - Loading, an unknown word, or an error, in words.
  */
 export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> {
@@ -246,8 +247,23 @@ export class SignDictionaryEntry extends LienElement<SignDictionaryEntryEvents> 
         </div>
         <p id="mirror-note" class="note">${msg('Mirror is a learning aid: a mirrored sign shows the other hand, as in a mirror.')}</p>
         <p id="keys" class="note">${msg('Keys on the video: Space or Enter plays or pauses, the arrows step one frame when paused, L loops, M mirrors.')}</p>
+        ${this.renderForm(video)}
         <figcaption part="credits" class="credits">${this.renderCredits(video)}</figcaption>
       </figure>`;
+  }
+
+  /** How the sign is made, as the source names it: handshapes, location, handedness. */
+  private renderForm(video: SignVideo) {
+    const form = video.form;
+    const rows = form
+      ? ([
+          [msg('Handshape (strong hand)'), form.strongHand],
+          [msg('Handshape (weak hand)'), form.weakHand],
+          [msg('Location'), form.location],
+          [msg('Handedness'), form.handedness],
+        ].filter(([, value]) => value) as [string, string][])
+      : [];
+    return rows.length ? html`<dl part="form" class="form">${rows.map(([label, value]) => html`<div><dt>${label}</dt> <dd>${value}</dd></div>`)}</dl>` : nothing;
   }
 
   private renderCredits(video: SignVideo) {

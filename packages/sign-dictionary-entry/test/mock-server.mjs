@@ -11,14 +11,22 @@
 //   first of each word a video with its licence and HTML `Artist` (its video is `video/lapin.webm`), Lingua Libre's
 //   second without a licence; of Wikidata's, B missing and C a picture.
 // - `video/{name}` (POST to store, GET to read with byte ranges): the small videos the tests make.
-// - `signbank/…`: a Global Signbank server's gloss search, answering its documentation's example for ACCEPTEREN, and
-//   its media (the first video made by the tests).
+// - `signbank/…`: a Global Signbank server's gloss search, answering its documentation's example for ACCEPTEREN, the
+//   details of its first gloss (handshapes, location, senses) and a refusal for the second, and its media (the first
+//   video made by the tests).
 import {readFileSync} from 'node:fs';
 import {loopbackGateway} from '../../../scripts/test-gateway.mjs';
 
 const sparqlLapin = readFileSync(new URL('../../open-data/test/fixtures/signs/lingualibre.sparql.signit-sign-videos.assembled.json', import.meta.url), 'utf8');
 const wdqsBonjour = readFileSync(new URL('../../open-data/test/fixtures/signs/wikidata.wdqs.p2919-sign-videos.assembled.json', import.meta.url), 'utf8');
-const signbankGlosses = readFileSync(new URL('../../open-data/test/fixtures/signs/signbank.sign-app.docs-api.gloss-api-response.json', import.meta.url), 'utf8');
+// The search's documented example, with the `id` Global Signbank gives each gloss since 2023 (fixtures/signs/README.md).
+const signbankGlosses = JSON.stringify(
+  JSON.parse(readFileSync(new URL('../../open-data/test/fixtures/signs/signbank.sign-app.docs-api.gloss-api-response.json', import.meta.url), 'utf8')).map((gloss, i) => ({
+    id: 12345 + i,
+    ...gloss,
+  }))
+);
+const signbankGlossData = readFileSync(new URL('../../open-data/test/fixtures/signs/signbank.global-signbank.get-gloss-data.assembled.json', import.meta.url), 'utf8');
 const videos = new Map();
 
 let started;
@@ -109,6 +117,17 @@ export default async function signEntryMocks(ctx, next) {
     }
     ctx.type = 'json';
     ctx.body = /^ACCEPTEREN/i.test(String(ctx.query.search)) ? signbankGlosses : '[]';
+    return;
+  }
+  // A gloss's details: the first public, the second not (Signbank's refusal).
+  const detail = /^signbank\/dictionary\/get_gloss_data\/5\/(\d+)\/en\/$/.exec(path);
+  if (detail) {
+    ctx.type = 'json';
+    if (detail[1] === '12345') ctx.body = signbankGlossData;
+    else {
+      ctx.status = 400;
+      ctx.body = {error: 'The requested gloss is not public.'};
+    }
     return;
   }
   // Its media: the video the tests made, for every gloss video.

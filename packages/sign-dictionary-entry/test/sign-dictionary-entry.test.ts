@@ -304,7 +304,12 @@ describe('<sign-dictionary-entry source="signbank">', () => {
     expect(video.poster).to.equal(`${server}/dictionary/protected_media/glossimage/NGT/AC/ACCEPTEREN-A-51.png`);
     expect($$<HTMLInputElement>(el, '[part=variants] input').map((i) => text(i.closest('label')))).to.deep.equal(['ACCEPTEREN-A', 'ACCEPTEREN-B']);
     expect(text($(el, '[part=credits]'))).to.equal(`CC BY-NC-SA 4.0 · Signbank (${location.host}), CC BY-NC-SA 4.0 · Signbank`);
+    // The first gloss's details: how the sign is made, and its meanings; the second's are not public, and not needed.
+    expect($$(el, '[part=form] div').map(text)).to.deep.equal(['Handshape (strong hand) B', 'Handshape (weak hand) B', 'Location Neutral space', 'Handedness 2s']);
+    expect($$(el, '[part=senses] li').map(text)).to.deep.equal(['house, home (ACCEPTEREN-A)', 'building (ACCEPTEREN-A)']);
     await expect(el).to.be.accessible();
+    $$<HTMLInputElement>(el, '[part=variants] input')[1]!.click();
+    await waitFor(() => !$(el, '[part=form]'), 'the second gloss has no details to show');
   });
 
   it('without the dataset\'s licence, no video is shown, and the element says why; without a dataset, says which setting', async () => {
