@@ -134,7 +134,7 @@ fi
 
 # --- Stop the server of an earlier run -------------------------------------------------------------------------
 # php -S with workers is a process group (the master does not stop its workers): signal the whole group.
-is_server() { [[ "$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null || true)" == *"php "*"-S "* ]]; }
+is_server() { [[ "$(cat "/proc/$1/cmdline" 2>/dev/null | tr '\0' ' ')" == *"php "*"-S "* ]]; }
 if [ -f "$work/server.pid" ]; then
   old_pid="$(cat "$work/server.pid")"
   if [ -n "$old_pid" ] && is_server "$old_pid"; then

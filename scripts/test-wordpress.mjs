@@ -265,6 +265,28 @@ describe('the plugin in a real WordPress', () => {
     await visitor.context().close();
   });
 
+  it('loads no Lien module on a page without an element, and the elements speak the language the settings give', async () => {
+    const plain = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'Sans élément', status: 'publish', content: '<!-- wp:paragraph --><p>Bonjour.</p><!-- /wp:paragraph -->'}});
+    const visitor = await loggedIn();
+    const requests = [];
+    visitor.on('request', (request) => requests.push(request.url()));
+    await visitor.goto(plain.link);
+    assert.deepEqual(requests.filter((url) => url.includes('/plugins/lien/')), []);
+    // WordPress's own modules may have an import map; none of Lien's is in it.
+    const maps = await visitor.locator('script[type=importmap]').allTextContents();
+    assert.ok(!maps.some((map) => map.includes('@lien/')), maps.join('\n'));
+    // The page is in English (<html lang="en-US">); the settings ask for French.
+    await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
+    await admin.getByLabel('Language of the elements').selectOption('fr');
+    await admin.locator('#submit').click();
+    await admin.getByText('Settings saved.').waitFor();
+    const entry = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'LSF', status: 'publish', content: '[lien_sign_entry word="mot-inconnu"]'}});
+    await visitor.goto(entry.link);
+    assert.match(await visitor.locator('html').getAttribute('lang'), /^en/);
+    await visitor.locator('sign-dictionary-entry').getByText('Aucun signe n’est encore enregistré pour ce mot').waitFor({timeout: 20_000});
+    await visitor.context().close();
+  });
+
   it('left nothing in the PHP error log', () => {
     const log = existsSync(wp.LIEN_WP_DEBUG_LOG) ? readFileSync(wp.LIEN_WP_DEBUG_LOG, 'utf8').trim() : '';
     assert.equal(log, '');
