@@ -75,3 +75,30 @@ export const LinguaLibreBlocked: Story = {
   name: 'Lingua Libre not reached from the page',
   render: () => html`<sign-dictionary-entry word="lapin" source="lingualibre"></sign-dictionary-entry>`,
 };
+
+export const FilesMissing: Story = {
+  name: 'Videos whose files are missing or are not videos',
+  render: () => html`<sign-dictionary-entry word="accueil" .dataSource=${{load: async () => ({entry: entry('accueil'), withoutLicence: 0, unplayable: 2})}}></sign-dictionary-entry>`,
+};
+
+export const Unplayable: Story = {
+  name: 'A video the browser cannot play',
+  render: () => {
+    const broken = {...entry('accueil'), videos: [{...entry('accueil').videos[0]!, url: 'https://upload.wikimedia.org/wikipedia/commons/0/00/Missing.webm'}]};
+    return html`<sign-dictionary-entry word="accueil" .dataSource=${from(broken)}></sign-dictionary-entry>`;
+  },
+};
+
+export const HowItIsMade: Story = {
+  name: 'How the sign is made (Signbank: handshapes, location)',
+  render: () => {
+    const made = entry('accueil');
+    made.videos = made.videos.map((v) => ({...v, form: {strongHand: 'B', weakHand: 'B', location: 'Neutral space', handedness: '2s'}}));
+    return html`<sign-dictionary-entry word="accueil" .dataSource=${from(made)}></sign-dictionary-entry>`;
+  },
+};
+
+export const FromWikidata: Story = {
+  name: 'From Wikidata (P2919)',
+  render: () => html`<sign-dictionary-entry word="bonjour" source="wikidata"></sign-dictionary-entry>`,
+};
