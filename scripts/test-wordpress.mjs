@@ -11,6 +11,7 @@ import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {chromium} from 'playwright-core';
 import {chromeArgs, findChrome} from './find-chrome.mjs';
+import {parseCsv, signupContract} from '@lien/testing/contract/signups.mjs';
 import {loopbackGateway} from './test-gateway.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,6 +30,14 @@ const wp = exportsOf(
   execFileSync('bash', [join(root, 'scripts/ensure-wordpress.sh')], {env: {...process.env, LIEN_WP_PLUGIN_DIR: pluginDir}, stdio: ['ignore', 'pipe', 'inherit']}).toString()
 );
 const site = wp.LIEN_WP_URL;
+/** The signups a client may send a minute, set for the contract suite (which needs about 20). */
+const SIGNUP_RATE_LIMIT = 40;
+writeFileSync(
+  join(wp.LIEN_WP_ROOT, 'wp-content/mu-plugins/lien-test-limits.php'),
+  `<?php add_filter( 'lien_signup_rate_limit', static fn() => ${SIGNUP_RATE_LIMIT} );\n`
+);
+/** The plugin's API, as the contract suite reaches it; its users' application passwords are made below. */
+const wpApi = {name: 'the WordPress plugin', v1: `${site}/wp-json/lien/v1`, admin: {}, user: {}, rateLimit: SIGNUP_RATE_LIMIT};
 
 /**
  * Liberapay's `public.json` as Liberapay's own tests give it (packages/donate-button/test/fixtures/goals): alice's
@@ -92,6 +101,34 @@ async function restAs(page, path, options = {}) {
 
 const element = (page, tag, index = 0) => page.locator(tag).nth(index);
 
+/** The id of the gateway's first sample mission. */
+async function firstMission() {
+  const [mission] = (await (await fetch(`${gatewayV1}/missions?limit=1`)).json()).data;
+  return mission._id ?? mission.id;
+}
+
+/** Polls `check` until it holds, or fails with `message`. */
+async function waitUntil(check, message, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** A visitor fills <volunteer-signup>'s form on `url` as a person does (after the minimum fill time), and sends it. */
+async function signUp(page, url, name, beforeSending = async () => {}) {
+  await page.goto(url);
+  const form = page.locator('volunteer-signup [part=form]');
+  await form.waitFor({timeout: 20_000});
+  await form.locator('#name').fill(name);
+  await form.locator('#email').fill(`${name.replace(/\W+/g, '.').toLowerCase()}@example.org`);
+  await form.locator('input[name=consent-contact]').check();
+  await page.waitForTimeout(3200);
+  await beforeSending();
+  await form.locator('button[type=submit]').click();
+}
+
 describe('the plugin in a real WordPress', () => {
   let admin;
   let author;
@@ -99,6 +136,19 @@ describe('the plugin in a real WordPress', () => {
   before(async () => {
     author = await loggedIn(wp.LIEN_WP_AUTHOR_USER, wp.LIEN_WP_AUTHOR_PASSWORD);
   });
+
+  /** An application password for the page's user: the REST API's own authentication, for scripts. */
+  async function basicAuth(page, user) {
+    const {password} = await restAs(page, '/wp/v2/users/me/application-passwords', {method: 'POST', data: {name: `lien-tests-${Date.now()}`}});
+    return {authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`};
+  }
+
+  /** The signups stored under a name, from the administrators' CSV. */
+  async function storedNamed(name) {
+    const response = await fetch(`${wpApi.v1}/signups.csv`, {headers: wpApi.admin});
+    assert.equal(response.status, 200);
+    return parseCsv(await response.text()).filter((row) => row.name === name);
+  }
 
   it('passes php -l and PHP_CodeSniffer', () => {
     const files = [];
@@ -287,8 +337,69 @@ describe('the plugin in a real WordPress', () => {
     await visitor.context().close();
   });
 
+  it('serves the signups itself: a visitor signs up, and the association finds it on the Signups screen and in its mail', async () => {
+    wpApi.admin = await basicAuth(admin, wp.LIEN_WP_ADMIN_USER);
+    wpApi.user = await basicAuth(author, wp.LIEN_WP_AUTHOR_USER);
+    // No external gateway: the elements send signups to the site's own API.
+    await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
+    await admin.getByLabel('Lien gateway address').fill('');
+    await admin.locator('#submit').click();
+    await admin.getByText('Settings saved.').waitFor();
+    const post = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'Bénévolat', status: 'publish', content: `[lien_volunteer_signup source="lien" src="${gatewayV1}" mission="${await firstMission()}"]`}});
+
+    const visitor = await loggedIn();
+    const name = `Camille WordPress ${Date.now()}`;
+    await signUp(visitor, post.link, name);
+    await waitUntil(async () => (await storedNamed(name)).length === 1, 'the signup was not stored by WordPress');
+    // On the Signups screen, with the consent's words and time.
+    await admin.goto(`${site}/wp-admin/admin.php?page=lien-signups`);
+    await admin.getByRole('link', {name}).click();
+    await admin.locator('.lien-consents li').first().waitFor();
+    assert.match(await admin.locator('.lien-consents li').first().textContent(), /^contact.+, given \d{4}-\d{2}-\d{2}T.+Z:/);
+    // In the mail WordPress sent the association.
+    const mails = readdirSync(wp.LIEN_WP_MAIL_DIR).map((file) => readFileSync(join(wp.LIEN_WP_MAIL_DIR, file), 'utf8'));
+    const mail = mails.find((m) => m.includes(name));
+    assert.ok(mail, 'no mail for the signup');
+    assert.match(mail, /^A volunteer has signed up\.$/m);
+    assert.match(mail, new RegExp(`^Reply-To: ${name.replace(/\W+/g, '.').toLowerCase()}@example\\.org`, 'm'));
+    await visitor.context().close();
+  });
+
+  it('stores exactly one signup sent offline, after a reload once online', async () => {
+    const page = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'Bénévolat hors ligne', status: 'publish', content: `[lien_volunteer_signup source="lien" src="${gatewayV1}" mission="${await firstMission()}"]`}});
+    const visitor = await loggedIn();
+    const name = `Offline WordPress ${Date.now()}`;
+    await signUp(visitor, page.link, name, async () => visitor.context().setOffline(true));
+    await visitor.locator('volunteer-signup [part=status]').filter({hasText: /appareil|device/}).waitFor();
+    assert.equal((await storedNamed(name)).length, 0);
+    await visitor.context().setOffline(false);
+    await visitor.reload();
+    await waitUntil(async () => (await storedNamed(name)).length === 1, 'not sent after the reload');
+    await visitor.waitForTimeout(2500);
+    assert.equal((await storedNamed(name)).length, 1);
+    await visitor.context().close();
+  });
+
+  it('keeps the administrators\' screens and export from anyone else, and answers the routes it does not serve 404', async () => {
+    for (const path of ['admin.php?page=lien-signups', 'admin-post.php?action=lien_signups_csv', 'options-general.php?page=lien']) {
+      const response = await author.request.get(`${site}/wp-admin/${path}`, {maxRedirects: 0});
+      assert.equal(response.status(), 403, path);
+    }
+    const erase = await author.request.post(`${site}/wp-admin/admin-post.php`, {form: {action: 'lien_delete_signup', signup: 'x'}, maxRedirects: 0});
+    assert.equal(erase.status(), 403);
+    for (const path of ['places?bbox=0,0,1,1', 'missions', 'signs?word=accueil']) {
+      const response = await fetch(`${wpApi.v1}/${path}`);
+      assert.equal(response.status, 404, path);
+      assert.equal((await response.json()).error.code, 'not_found');
+    }
+  });
+
   it('left nothing in the PHP error log', () => {
     const log = existsSync(wp.LIEN_WP_DEBUG_LOG) ? readFileSync(wp.LIEN_WP_DEBUG_LOG, 'utf8').trim() : '';
     assert.equal(log, '');
   });
 });
+
+// The gateway's signups contract, against the plugin: the same suite the Node gateway passes (last: it ends with the
+// client held back by the rate limit).
+signupContract(wpApi);

@@ -27,6 +27,13 @@ require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/blocks.php';
 require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/theme.php';
+require_once __DIR__ . '/includes/api/response.php';
+require_once __DIR__ . '/includes/api/rate-limit.php';
+require_once __DIR__ . '/includes/api/signups-validate.php';
+require_once __DIR__ . '/includes/api/signups-store.php';
+require_once __DIR__ . '/includes/api/notify.php';
+require_once __DIR__ . '/includes/api/signups.php';
+require_once __DIR__ . '/includes/admin/signups-screen.php';
 
 add_action(
 	'init',

@@ -9,7 +9,8 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The attributes an element gets from the plugin's settings when the author gave none: the gateway's address.
+ * The attributes an element gets from the plugin's settings when the author gave none: the external gateway's
+ * address, or else this site's own routes.
  *
  * @param string $tag        The element.
  * @param array  $attributes Its attributes as given.
@@ -18,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
 function lien_default_attributes( $tag, $attributes ) {
 	$gateway = lien_setting( 'gateway_url' );
 	if ( '' === $gateway ) {
-		return array();
+		// No external gateway: this site serves the routes it can (includes/api).
+		return 'volunteer-signup' === $tag ? array( 'submit' => rest_url( LIEN_API_NAMESPACE . '/signups' ) ) : array();
 	}
 	$source = isset( $attributes['source'] ) ? $attributes['source'] : '';
 	switch ( $tag ) {
@@ -27,7 +29,7 @@ function lien_default_attributes( $tag, $attributes ) {
 		case 'sign-dictionary-entry':
 			return ( '' === $source || 'lien' === $source ) ? array( 'src' => $gateway ) : array();
 		case 'volunteer-signup':
-			return 'lien' === $source ? array( 'src' => $gateway, 'submit' => $gateway ) : array( 'submit' => $gateway );
+			return 'lien' === $source ? array( 'src' => $gateway, 'submit' => $gateway . '/signups' ) : array( 'submit' => $gateway . '/signups' );
 		case 'donate-button':
 			return array( 'gateway' => $gateway );
 	}

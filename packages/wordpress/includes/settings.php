@@ -23,7 +23,24 @@ function lien_default_settings() {
 		'radius'        => '',
 		'locale'        => '',
 		'gateway_url'   => '',
+		'signup_email'  => '',
+		'signup_webhook_url'       => '',
+		'signup_webhook_secret'    => '',
+		'delete_data_on_uninstall' => '',
 	);
+}
+
+/** The settings that are secrets: saved, never printed again (a blank field keeps the saved one). */
+const LIEN_SECRET_SETTINGS = array( 'signup_webhook_secret' );
+
+/**
+ * A secret setting, for the server's own use only.
+ *
+ * @param string $name Its name.
+ * @return string
+ */
+function lien_secret( $name ) {
+	return in_array( $name, LIEN_SECRET_SETTINGS, true ) ? lien_setting( $name ) : '';
 }
 
 /**
@@ -57,6 +74,14 @@ function lien_sanitize_settings( $input ) {
 	$clean['locale']        = in_array( $value( 'locale' ), array( 'fr', 'en' ), true ) ? $value( 'locale' ) : '';
 	$url                    = esc_url_raw( $value( 'gateway_url' ), array( 'http', 'https' ) );
 	$clean['gateway_url']   = untrailingslashit( $url );
+	$clean['signup_email']  = (string) sanitize_email( $value( 'signup_email' ) );
+	$clean['signup_webhook_url'] = esc_url_raw( $value( 'signup_webhook_url' ), array( 'https', 'http' ) );
+	$clean['delete_data_on_uninstall'] = '1' === $value( 'delete_data_on_uninstall' ) ? '1' : '';
+	foreach ( LIEN_SECRET_SETTINGS as $name ) {
+		// Write-only: a blank field keeps what was saved; "-" removes it.
+		$given          = $value( $name );
+		$clean[ $name ] = '' === $given ? lien_setting( $name ) : ( '-' === $given ? '' : $given );
+	}
 	foreach ( array( 'font_family', 'radius' ) as $name ) {
 		if ( '' !== $value( $name ) && '' === $clean[ $name ] ) {
 			/* translators: %s: the setting's label. */
@@ -79,6 +104,10 @@ function lien_setting_label( $name ) {
 		'radius'        => __( 'Corner radius', 'lien' ),
 		'locale'        => __( 'Language of the elements', 'lien' ),
 		'gateway_url'   => __( 'Lien gateway address', 'lien' ),
+		'signup_email'  => __( 'Signups are mailed to', 'lien' ),
+		'signup_webhook_url'       => __( 'Signups are also sent to (webhook)', 'lien' ),
+		'signup_webhook_secret'    => __( 'Webhook secret', 'lien' ),
+		'delete_data_on_uninstall' => __( 'When the plugin is deleted', 'lien' ),
 	);
 	return isset( $labels[ $name ] ) ? $labels[ $name ] : $name;
 }
@@ -97,12 +126,17 @@ add_action(
 		);
 		add_settings_section( 'lien_theme', __( 'Theme', 'lien' ), static fn() => print( '<p>' . esc_html__( 'The association’s look, given to every Lien element on the site.', 'lien' ) . '</p>' ), 'lien' );
 		add_settings_section( 'lien_data', __( 'Language and data', 'lien' ), '__return_null', 'lien' );
+		add_settings_section( 'lien_signups', __( 'Volunteer signups', 'lien' ), '__return_null', 'lien' );
 		$fields = array(
 			'primary_color' => array( 'lien_theme', 'color', __( 'Buttons, links and markers.', 'lien' ) ),
 			'font_family'   => array( 'lien_theme', 'text', __( 'Font names, as in CSS: "Open Sans", sans-serif. Empty: the site’s font.', 'lien' ) ),
 			'radius'        => array( 'lien_theme', 'text', __( 'For example 0.5rem or 4px.', 'lien' ) ),
 			'locale'        => array( 'lien_data', 'locale', __( 'By default the elements speak the page’s language (French or English).', 'lien' ) ),
-			'gateway_url'   => array( 'lien_data', 'url', __( 'The …/v1 address of a Lien gateway, used by the elements unless a block or shortcode gives another.', 'lien' ) ),
+			'gateway_url'   => array( 'lien_data', 'url', __( 'The …/v1 address of a Lien gateway, used by the elements unless a block or shortcode gives another. Empty: this site serves the signups itself.', 'lien' ) ),
+			'signup_email'  => array( 'lien_signups', 'email', __( 'Empty: the site’s administration address.', 'lien' ) ),
+			'signup_webhook_url'       => array( 'lien_signups', 'url', __( 'Each signup is POSTed there as JSON (type "signup.created").', 'lien' ) ),
+			'signup_webhook_secret'    => array( 'lien_signups', 'secret', __( 'Signs each webhook call (x-lien-signature: sha256=…). Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
+			'delete_data_on_uninstall' => array( 'lien_signups', 'checkbox', __( 'Also delete every signup and the settings. Without this box ticked, deleting the plugin keeps them.', 'lien' ) ),
 		);
 		foreach ( $fields as $name => list( $section, $kind, $help ) ) {
 			add_settings_field(
@@ -137,8 +171,15 @@ function lien_render_setting_field( $field ) {
 			echo '<option value="' . esc_attr( $code ) . '"' . selected( $value, $code, false ) . '>' . esc_html( $label ) . '</option>';
 		}
 		echo '</select>';
+	} elseif ( 'checkbox' === $field['kind'] ) {
+		echo '<input type="checkbox" id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" value="1"' . checked( $value, '1', false ) . ' aria-describedby="' . esc_attr( $id ) . '-help"> ';
+		echo '<label for="' . esc_attr( $id ) . '">' . esc_html__( 'Delete the signups too', 'lien' ) . '</label>';
+	} elseif ( 'secret' === $field['kind'] ) {
+		// Never printed: the field says whether one is saved.
+		$placeholder = '' !== $value ? __( 'Saved (hidden)', 'lien' ) : __( 'None', 'lien' );
+		echo '<input type="password" autocomplete="new-password" class="regular-text" id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" value="" placeholder="' . esc_attr( $placeholder ) . '" aria-describedby="' . esc_attr( $id ) . '-help">';
 	} else {
-		$type = 'color' === $field['kind'] ? 'color' : ( 'url' === $field['kind'] ? 'url' : 'text' );
+		$type = in_array( $field['kind'], array( 'color', 'url', 'email' ), true ) ? $field['kind'] : 'text';
 		echo '<input type="' . esc_attr( $type ) . '" class="regular-text" id="' . esc_attr( $id ) . '" name="' . esc_attr( $name ) . '" value="' . esc_attr( $value ) . '" aria-describedby="' . esc_attr( $id ) . '-help">';
 	}
 	echo '<p class="description" id="' . esc_attr( $id ) . '-help">' . esc_html( $field['help'] ) . '</p>';
