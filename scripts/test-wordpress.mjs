@@ -11,6 +11,7 @@ import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {chromium} from 'playwright-core';
 import {chromeArgs, findChrome} from './find-chrome.mjs';
+import {ACCESLIBRE_KEY, ENGAGEMENT_KEY, proxyContract, proxyUpstream} from '@lien/testing/contract/proxies.mjs';
 import {parseCsv, signupContract} from '@lien/testing/contract/signups.mjs';
 import {loopbackGateway} from './test-gateway.mjs';
 
@@ -30,14 +31,23 @@ const wp = exportsOf(
   execFileSync('bash', [join(root, 'scripts/ensure-wordpress.sh')], {env: {...process.env, LIEN_WP_PLUGIN_DIR: pluginDir}, stdio: ['ignore', 'pipe', 'inherit']}).toString()
 );
 const site = wp.LIEN_WP_URL;
-/** The signups a client may send a minute, set for the contract suite (which needs about 20). */
+/** The signups and proxy requests a client may send a minute, set for the contract suites (which need 20 to 30). */
 const SIGNUP_RATE_LIMIT = 40;
+const PROXY_RATE_LIMIT = 30;
+/** Acceslibre, API Engagement and Lingua Libre, faked on loopback for the plugin's proxies. */
+const upstream = await proxyUpstream();
 writeFileSync(
-  join(wp.LIEN_WP_ROOT, 'wp-content/mu-plugins/lien-test-limits.php'),
-  `<?php add_filter( 'lien_signup_rate_limit', static fn() => ${SIGNUP_RATE_LIMIT} );\n`
+  join(wp.LIEN_WP_ROOT, 'wp-content/mu-plugins/lien-test-settings.php'),
+  `<?php
+add_filter( 'lien_signup_rate_limit', static fn() => ${SIGNUP_RATE_LIMIT} );
+add_filter( 'lien_proxy_rate_limit', static fn() => ${PROXY_RATE_LIMIT} );
+add_filter( 'lien_acceslibre_api_url', static fn() => '${upstream.acceslibreUrl}' );
+add_filter( 'lien_api_engagement_api_url', static fn() => '${upstream.apiEngagementUrl}' );
+add_filter( 'lien_lingualibre_sparql_url', static fn() => '${upstream.sparqlUrl}' );
+`
 );
-/** The plugin's API, as the contract suite reaches it; its users' application passwords are made below. */
-const wpApi = {name: 'the WordPress plugin', v1: `${site}/wp-json/lien/v1`, admin: {}, user: {}, rateLimit: SIGNUP_RATE_LIMIT};
+/** The plugin's API, as the contract suites reach it; its users' application passwords are made below. */
+const wpApi = {name: 'the WordPress plugin', v1: `${site}/wp-json/lien/v1`, admin: {}, user: {}, rateLimit: SIGNUP_RATE_LIMIT, proxyRateLimit: PROXY_RATE_LIMIT};
 
 /**
  * Liberapay's `public.json` as Liberapay's own tests give it (packages/donate-button/test/fixtures/goals): alice's
@@ -61,6 +71,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   liberapay.close();
+  await upstream.close();
   await gateway.close();
   if (process.env.LIEN_WP_KEEP) return console.log(`WordPress left running at ${site}`);
   try {
@@ -380,6 +391,23 @@ describe('the plugin in a real WordPress', () => {
     await visitor.context().close();
   });
 
+  it('keeps the open-data services\' keys write-only: saved, used, never printed again', async () => {
+    await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
+    await admin.getByLabel('Acceslibre API key').fill(ACCESLIBRE_KEY);
+    await admin.getByLabel('API Engagement key').fill(ENGAGEMENT_KEY);
+    await admin.locator('#submit').click();
+    await admin.getByText('Settings saved.').waitFor();
+    const page = await admin.content();
+    assert.ok(!page.includes(ACCESLIBRE_KEY) && !page.includes(ENGAGEMENT_KEY), 'a key is printed on the settings page');
+    assert.equal(await admin.getByLabel('Acceslibre API key').getAttribute('placeholder'), 'Saved (hidden)');
+    // Saving the page again without typing a key keeps it.
+    await admin.locator('#submit').click();
+    await admin.getByText('Settings saved.').waitFor();
+    const answer = await fetch(`${wpApi.v1}/proxy/acceslibre/erps/?q=kept`);
+    assert.equal(answer.status, 200);
+    upstream.seen.length = 0;
+  });
+
   it('keeps the administrators\' screens and export from anyone else, and answers the routes it does not serve 404', async () => {
     for (const path of ['admin.php?page=lien-signups', 'admin-post.php?action=lien_signups_csv', 'options-general.php?page=lien']) {
       const response = await author.request.get(`${site}/wp-admin/${path}`, {maxRedirects: 0});
@@ -403,3 +431,4 @@ describe('the plugin in a real WordPress', () => {
 // The gateway's signups contract, against the plugin: the same suite the Node gateway passes (last: it ends with the
 // client held back by the rate limit).
 signupContract(wpApi);
+proxyContract(wpApi, upstream);

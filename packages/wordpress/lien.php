@@ -33,6 +33,7 @@ require_once __DIR__ . '/includes/api/signups-validate.php';
 require_once __DIR__ . '/includes/api/signups-store.php';
 require_once __DIR__ . '/includes/api/notify.php';
 require_once __DIR__ . '/includes/api/signups.php';
+require_once __DIR__ . '/includes/api/proxies.php';
 require_once __DIR__ . '/includes/admin/signups-screen.php';
 
 add_action(

@@ -27,11 +27,13 @@ function lien_default_settings() {
 		'signup_webhook_url'       => '',
 		'signup_webhook_secret'    => '',
 		'delete_data_on_uninstall' => '',
+		'acceslibre_api_key'       => '',
+		'api_engagement_api_key'   => '',
 	);
 }
 
 /** The settings that are secrets: saved, never printed again (a blank field keeps the saved one). */
-const LIEN_SECRET_SETTINGS = array( 'signup_webhook_secret' );
+const LIEN_SECRET_SETTINGS = array( 'signup_webhook_secret', 'acceslibre_api_key', 'api_engagement_api_key' );
 
 /**
  * A secret setting, for the server's own use only.
@@ -108,6 +110,8 @@ function lien_setting_label( $name ) {
 		'signup_webhook_url'       => __( 'Signups are also sent to (webhook)', 'lien' ),
 		'signup_webhook_secret'    => __( 'Webhook secret', 'lien' ),
 		'delete_data_on_uninstall' => __( 'When the plugin is deleted', 'lien' ),
+		'acceslibre_api_key'       => __( 'Acceslibre API key', 'lien' ),
+		'api_engagement_api_key'   => __( 'API Engagement key', 'lien' ),
 	);
 	return isset( $labels[ $name ] ) ? $labels[ $name ] : $name;
 }
@@ -127,6 +131,7 @@ add_action(
 		add_settings_section( 'lien_theme', __( 'Theme', 'lien' ), static fn() => print( '<p>' . esc_html__( 'The association’s look, given to every Lien element on the site.', 'lien' ) . '</p>' ), 'lien' );
 		add_settings_section( 'lien_data', __( 'Language and data', 'lien' ), '__return_null', 'lien' );
 		add_settings_section( 'lien_signups', __( 'Volunteer signups', 'lien' ), '__return_null', 'lien' );
+		add_settings_section( 'lien_keys', __( 'Keys of the open-data services', 'lien' ), static fn() => print( '<p>' . esc_html__( 'Kept on this server: the elements reach these services through the site, and no visitor ever sees a key.', 'lien' ) . '</p>' ), 'lien' );
 		$fields = array(
 			'primary_color' => array( 'lien_theme', 'color', __( 'Buttons, links and markers.', 'lien' ) ),
 			'font_family'   => array( 'lien_theme', 'text', __( 'Font names, as in CSS: "Open Sans", sans-serif. Empty: the site’s font.', 'lien' ) ),
@@ -136,6 +141,8 @@ add_action(
 			'signup_email'  => array( 'lien_signups', 'email', __( 'Empty: the site’s administration address.', 'lien' ) ),
 			'signup_webhook_url'       => array( 'lien_signups', 'url', __( 'Each signup is POSTed there as JSON (type "signup.created").', 'lien' ) ),
 			'signup_webhook_secret'    => array( 'lien_signups', 'secret', __( 'Signs each webhook call (x-lien-signature: sha256=…). Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
+			'acceslibre_api_key'       => array( 'lien_keys', 'secret', __( 'For the accessibility map\'s Acceslibre source. Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
+			'api_engagement_api_key'   => array( 'lien_keys', 'secret', __( 'For the volunteering missions of API Engagement. Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
 			'delete_data_on_uninstall' => array( 'lien_signups', 'checkbox', __( 'Also delete every signup and the settings. Without this box ticked, deleting the plugin keeps them.', 'lien' ) ),
 		);
 		foreach ( $fields as $name => list( $section, $kind, $help ) ) {
