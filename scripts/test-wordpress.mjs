@@ -13,6 +13,7 @@ import {chromium} from 'playwright-core';
 import {chromeArgs, findChrome} from './find-chrome.mjs';
 import {ACCESLIBRE_KEY, ENGAGEMENT_KEY, proxyContract, proxyUpstream} from '@lien/testing/contract/proxies.mjs';
 import {parseCsv, signupContract} from '@lien/testing/contract/signups.mjs';
+import {donationContract, HELLOASSO_CLIENT_ID, HELLOASSO_NOTIFICATION_KEY, HELLOASSO_SECRET, helloassoUpstream, ORGANIZATION} from '@lien/testing/contract/donations.mjs';
 import {loopbackGateway} from './test-gateway.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -36,6 +37,8 @@ const SIGNUP_RATE_LIMIT = 40;
 const PROXY_RATE_LIMIT = 30;
 /** Acceslibre, API Engagement and Lingua Libre, faked on loopback for the plugin's proxies. */
 const upstream = await proxyUpstream();
+/** HelloAsso, faked on loopback for the plugin's checkouts. */
+const helloasso = await helloassoUpstream();
 writeFileSync(
   join(wp.LIEN_WP_ROOT, 'wp-content/mu-plugins/lien-test-settings.php'),
   `<?php
@@ -44,10 +47,14 @@ add_filter( 'lien_proxy_rate_limit', static fn() => ${PROXY_RATE_LIMIT} );
 add_filter( 'lien_acceslibre_api_url', static fn() => '${upstream.acceslibreUrl}' );
 add_filter( 'lien_api_engagement_api_url', static fn() => '${upstream.apiEngagementUrl}' );
 add_filter( 'lien_lingualibre_sparql_url', static fn() => '${upstream.sparqlUrl}' );
+add_filter( 'lien_helloasso_api_url', static fn() => '${helloasso.url}' );
+add_filter( 'lien_helloasso_amount_bounds', static fn() => array( 100, 100000 ) );
+add_filter( 'lien_helloasso_checkouts_per_minute', static fn() => 1000 );
+add_filter( 'lien_helloasso_lookups_per_minute', static fn() => 1000 );
 `
 );
 /** The plugin's API, as the contract suites reach it; its users' application passwords are made below. */
-const wpApi = {name: 'the WordPress plugin', v1: `${site}/wp-json/lien/v1`, admin: {}, user: {}, rateLimit: SIGNUP_RATE_LIMIT, proxyRateLimit: PROXY_RATE_LIMIT};
+const wpApi = {name: 'the WordPress plugin', v1: `${site}/wp-json/lien/v1`, admin: {}, user: {}, rateLimit: SIGNUP_RATE_LIMIT, proxyRateLimit: PROXY_RATE_LIMIT, page: `${site}/merci/`};
 
 /**
  * Liberapay's `public.json` as Liberapay's own tests give it (packages/donate-button/test/fixtures/goals): alice's
@@ -72,6 +79,7 @@ after(async () => {
   await browser?.close();
   liberapay.close();
   await upstream.close();
+  await helloasso.close();
   await gateway.close();
   if (process.env.LIEN_WP_KEEP) return console.log(`WordPress left running at ${site}`);
   try {
@@ -395,16 +403,37 @@ describe('the plugin in a real WordPress', () => {
     await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
     await admin.getByLabel('Acceslibre API key').fill(ACCESLIBRE_KEY);
     await admin.getByLabel('API Engagement key').fill(ENGAGEMENT_KEY);
+    await admin.getByLabel('HelloAsso association (slug)').fill(ORGANIZATION);
+    await admin.getByLabel('HelloAsso client id').fill(HELLOASSO_CLIENT_ID);
+    await admin.getByLabel('HelloAsso client secret').fill(HELLOASSO_SECRET);
+    await admin.getByLabel('HelloAsso notification key').fill(HELLOASSO_NOTIFICATION_KEY);
     await admin.locator('#submit').click();
     await admin.getByText('Settings saved.').waitFor();
     const page = await admin.content();
-    assert.ok(!page.includes(ACCESLIBRE_KEY) && !page.includes(ENGAGEMENT_KEY), 'a key is printed on the settings page');
+    for (const secret of [ACCESLIBRE_KEY, ENGAGEMENT_KEY, HELLOASSO_SECRET, HELLOASSO_NOTIFICATION_KEY]) assert.ok(!page.includes(secret), 'a key is printed on the settings page');
     assert.equal(await admin.getByLabel('Acceslibre API key').getAttribute('placeholder'), 'Saved (hidden)');
     // Saving the page again without typing a key keeps it.
     await admin.locator('#submit').click();
     await admin.getByText('Settings saved.').waitFor();
     const answer = await fetch(`${wpApi.v1}/proxy/acceslibre/erps/?q=kept`);
     assert.equal(answer.status, 200);
+    // The elements then reach those services through the site, which holds the keys.
+    const post = await restAs(author, '/wp/v2/posts', {
+      method: 'POST',
+      data: {title: 'Par le site', status: 'publish', content: '[lien_access_map source="acceslibre" center="47.75,-3.37" zoom="15" view="list"]\n\n[lien_sign_entry source="lingualibre" word="lapin"]'},
+    });
+    const visitor = await loggedIn();
+    const requests = [];
+    visitor.on('request', (request) => requests.push(request.url()));
+    await visitor.goto(post.link);
+    assert.equal(await visitor.locator('access-map').getAttribute('src'), `${wpApi.v1}/proxy/acceslibre/erps/`);
+    assert.equal(await visitor.locator('sign-dictionary-entry').getAttribute('src'), wpApi.v1);
+    await visitor.locator('sign-dictionary-entry').getByText('Aucun signe n’est encore enregistré pour ce mot').waitFor({timeout: 20_000});
+    await waitUntil(async () => requests.some((url) => url.startsWith(`${wpApi.v1}/proxy/acceslibre/erps/?`)), 'the map did not ask the site');
+    assert.ok(requests.some((url) => url.startsWith(`${wpApi.v1}/proxy/lingualibre/records?`)));
+    assert.ok(requests.every((url) => !url.includes('acceslibre.beta.gouv.fr') && !url.includes('lingualibre.org')));
+    await waitUntil(async () => upstream.seen.some((r) => r.path === '/api/erps/' && r.headers.authorization === `Api-Key ${ACCESLIBRE_KEY}`), 'the key was not added');
+    await visitor.context().close();
     upstream.seen.length = 0;
   });
 
@@ -432,3 +461,4 @@ describe('the plugin in a real WordPress', () => {
 // client held back by the rate limit).
 signupContract(wpApi);
 proxyContract(wpApi, upstream);
+donationContract(wpApi, helloasso);

@@ -30,10 +30,12 @@ require_once __DIR__ . '/includes/theme.php';
 require_once __DIR__ . '/includes/api/response.php';
 require_once __DIR__ . '/includes/api/rate-limit.php';
 require_once __DIR__ . '/includes/api/signups-validate.php';
-require_once __DIR__ . '/includes/api/signups-store.php';
+require_once __DIR__ . '/includes/api/store.php';
 require_once __DIR__ . '/includes/api/notify.php';
 require_once __DIR__ . '/includes/api/signups.php';
 require_once __DIR__ . '/includes/api/proxies.php';
+require_once __DIR__ . '/includes/api/helloasso.php';
+require_once __DIR__ . '/includes/api/donations.php';
 require_once __DIR__ . '/includes/admin/signups-screen.php';
 
 add_action(

@@ -176,11 +176,13 @@ export function proxyContract(server, upstream) {
 
     it('asks Lingua Libre the query the server writes for a word, never one of the page\'s', async () => {
       fresh();
-      const r = await get('/proxy/lingualibre/records?word=Lapin&lang=fsl');
+      // A word no page asked for yet: not in the cache.
+      const word = `Lapin ${Math.random().toString(36).slice(2, 8)}`;
+      const r = await get(`/proxy/lingualibre/records?word=${encodeURIComponent(word)}&lang=fsl`);
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(r.json, records);
       assert.equal(upstream.seen[0].path, '/sparql');
-      assert.equal(upstream.seen[0].query.get('query'), linguaLibreQuery('Lapin', 'fsl'));
+      assert.equal(upstream.seen[0].query.get('query'), linguaLibreQuery(word, 'fsl'));
       assert.equal(upstream.seen[0].query.get('format'), 'json');
       const unknown = await get('/proxy/lingualibre/records?word=hello&lang=xxx');
       assert.deepEqual([unknown.status, unknown.json.error.code, Object.keys(unknown.json.error.fields)], [400, 'bad_request', ['lang']]);

@@ -9,29 +9,39 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The attributes an element gets from the plugin's settings when the author gave none: the external gateway's
- * address, or else this site's own routes.
+ * The attributes an element gets from the plugin's settings when the author gave none: the routes of the external
+ * gateway the settings name, or else this site's own (includes/api) for what the site serves — signups always; the
+ * Acceslibre, API Engagement and HelloAsso routes once their keys are saved; Lingua Libre's, which needs none. Places,
+ * missions and signs of the `lien` source come only from a gateway.
  *
  * @param string $tag        The element.
  * @param array  $attributes Its attributes as given.
  * @return array The defaults to add.
  */
 function lien_default_attributes( $tag, $attributes ) {
-	$gateway = lien_setting( 'gateway_url' );
-	if ( '' === $gateway ) {
-		// No external gateway: this site serves the routes it can (includes/api).
-		return 'volunteer-signup' === $tag ? array( 'submit' => rest_url( LIEN_API_NAMESPACE . '/signups' ) ) : array();
-	}
-	$source = isset( $attributes['source'] ) ? $attributes['source'] : '';
+	$external = lien_setting( 'gateway_url' );
+	$base     = '' !== $external ? $external : untrailingslashit( rest_url( LIEN_API_NAMESPACE ) );
+	$served   = static fn( $setting ) => '' !== $external || '' !== lien_setting( $setting );
+	$source   = isset( $attributes['source'] ) ? $attributes['source'] : '';
 	switch ( $tag ) {
 		case 'access-map':
-			return 'lien' === $source ? array( 'src' => $gateway ) : array();
+			if ( 'lien' === $source && '' !== $external ) {
+				return array( 'src' => $external );
+			}
+			return 'acceslibre' === $source && $served( 'acceslibre_api_key' ) ? array( 'src' => "$base/proxy/acceslibre/erps/" ) : array();
 		case 'sign-dictionary-entry':
-			return ( '' === $source || 'lien' === $source ) ? array( 'src' => $gateway ) : array();
+			if ( 'lingualibre' === $source ) {
+				return array( 'src' => $base );
+			}
+			return ( '' === $source || 'lien' === $source ) && '' !== $external ? array( 'src' => $external ) : array();
 		case 'volunteer-signup':
-			return 'lien' === $source ? array( 'src' => $gateway, 'submit' => $gateway . '/signups' ) : array( 'submit' => $gateway . '/signups' );
+			$defaults = array( 'submit' => "$base/signups" );
+			if ( ( 'lien' === $source && '' !== $external ) || ( 'api-engagement' === $source && $served( 'api_engagement_api_key' ) ) ) {
+				$defaults['src'] = $base;
+			}
+			return $defaults;
 		case 'donate-button':
-			return array( 'gateway' => $gateway );
+			return $served( 'helloasso_client_id' ) ? array( 'gateway' => $base ) : array();
 	}
 	return array();
 }

@@ -29,11 +29,15 @@ function lien_default_settings() {
 		'delete_data_on_uninstall' => '',
 		'acceslibre_api_key'       => '',
 		'api_engagement_api_key'   => '',
+		'helloasso_client_id'      => '',
+		'helloasso_client_secret'  => '',
+		'helloasso_organization'   => '',
+		'helloasso_notification_key' => '',
 	);
 }
 
 /** The settings that are secrets: saved, never printed again (a blank field keeps the saved one). */
-const LIEN_SECRET_SETTINGS = array( 'signup_webhook_secret', 'acceslibre_api_key', 'api_engagement_api_key' );
+const LIEN_SECRET_SETTINGS = array( 'signup_webhook_secret', 'acceslibre_api_key', 'api_engagement_api_key', 'helloasso_client_secret', 'helloasso_notification_key' );
 
 /**
  * A secret setting, for the server's own use only.
@@ -79,6 +83,8 @@ function lien_sanitize_settings( $input ) {
 	$clean['signup_email']  = (string) sanitize_email( $value( 'signup_email' ) );
 	$clean['signup_webhook_url'] = esc_url_raw( $value( 'signup_webhook_url' ), array( 'https', 'http' ) );
 	$clean['delete_data_on_uninstall'] = '1' === $value( 'delete_data_on_uninstall' ) ? '1' : '';
+	$clean['helloasso_client_id']      = preg_match( '/^[A-Za-z0-9_-]{1,100}$/', $value( 'helloasso_client_id' ) ) ? $value( 'helloasso_client_id' ) : '';
+	$clean['helloasso_organization']   = preg_match( '/^[a-z0-9][a-z0-9-]{0,99}$/', $value( 'helloasso_organization' ) ) ? $value( 'helloasso_organization' ) : '';
 	foreach ( LIEN_SECRET_SETTINGS as $name ) {
 		// Write-only: a blank field keeps what was saved; "-" removes it.
 		$given          = $value( $name );
@@ -112,6 +118,10 @@ function lien_setting_label( $name ) {
 		'delete_data_on_uninstall' => __( 'When the plugin is deleted', 'lien' ),
 		'acceslibre_api_key'       => __( 'Acceslibre API key', 'lien' ),
 		'api_engagement_api_key'   => __( 'API Engagement key', 'lien' ),
+		'helloasso_organization'   => __( 'HelloAsso association (slug)', 'lien' ),
+		'helloasso_client_id'      => __( 'HelloAsso client id', 'lien' ),
+		'helloasso_client_secret'  => __( 'HelloAsso client secret', 'lien' ),
+		'helloasso_notification_key' => __( 'HelloAsso notification key', 'lien' ),
 	);
 	return isset( $labels[ $name ] ) ? $labels[ $name ] : $name;
 }
@@ -143,6 +153,10 @@ add_action(
 			'signup_webhook_secret'    => array( 'lien_signups', 'secret', __( 'Signs each webhook call (x-lien-signature: sha256=…). Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
 			'acceslibre_api_key'       => array( 'lien_keys', 'secret', __( 'For the accessibility map\'s Acceslibre source. Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
 			'api_engagement_api_key'   => array( 'lien_keys', 'secret', __( 'For the volunteering missions of API Engagement. Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
+			'helloasso_organization'   => array( 'lien_keys', 'text', __( 'The association\'s name in its HelloAsso addresses (helloasso.com/associations/…): the donate button\'s checkouts are for it only.', 'lien' ) ),
+			'helloasso_client_id'      => array( 'lien_keys', 'text', __( 'From HelloAsso\'s back office, "API" section.', 'lien' ) ),
+			'helloasso_client_secret'  => array( 'lien_keys', 'secret', __( 'Once saved it is never shown again; type a new one to replace it, or "-" to remove it.', 'lien' ) ),
+			'helloasso_notification_key' => array( 'lien_keys', 'secret', __( 'The key HelloAsso signs its notifications with (x-ha-signature), for this site\'s notification address …/wp-json/lien/v1/donations/helloasso/notifications. Without it, only notifications from HelloAsso\'s address are taken.', 'lien' ) ),
 			'delete_data_on_uninstall' => array( 'lien_signups', 'checkbox', __( 'Also delete every signup and the settings. Without this box ticked, deleting the plugin keeps them.', 'lien' ) ),
 		);
 		foreach ( $fields as $name => list( $section, $kind, $help ) ) {

@@ -1,7 +1,8 @@
 <?php
 /**
- * The signups table, the plugin's own ({prefix}lien_signups): created on activation, versioned in the option
- * `lien_db_version`, upgraded in place by dbDelta when the plugin brings a newer version. Every query is prepared.
+ * The plugin's own tables — the signups ({prefix}lien_signups) and, since version 2, the HelloAsso checkouts it
+ * created ({prefix}lien_donation_checkouts) — created on activation, versioned in the option `lien_db_version`, and
+ * upgraded in place by dbDelta when the plugin brings a newer version. Every query is prepared.
  *
  * @package Lien
  */
@@ -9,7 +10,7 @@
 defined( 'ABSPATH' ) || exit;
 
 /** The table's version: raise it with each change of the schema below. */
-const LIEN_DB_VERSION = '1';
+const LIEN_DB_VERSION = '2';
 
 /**
  * The table's name.
@@ -22,7 +23,17 @@ function lien_signups_table() {
 }
 
 /**
- * Creates the table, or brings it to this version (dbDelta adds what is missing and keeps the rows).
+ * The checkouts' table's name.
+ *
+ * @return string
+ */
+function lien_checkouts_table() {
+	global $wpdb;
+	return $wpdb->prefix . 'lien_donation_checkouts';
+}
+
+/**
+ * Creates the tables, or brings them to this version (dbDelta adds what is missing and keeps the rows).
  */
 function lien_install_database() {
 	global $wpdb;
@@ -46,6 +57,20 @@ function lien_install_database() {
   PRIMARY KEY  (id),
   UNIQUE KEY idempotency_key (idempotency_key),
   KEY created_at (created_at)
+) $charset;"
+	);
+	$checkouts = lien_checkouts_table();
+	dbDelta(
+		"CREATE TABLE $checkouts (
+  id varchar(40) NOT NULL,
+  organization varchar(100) NOT NULL,
+  amount_cents int(11) NOT NULL,
+  reference char(36) NOT NULL,
+  page_url text NOT NULL,
+  outcome varchar(20) DEFAULT NULL,
+  created_at varchar(24) NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY reference (reference)
 ) $charset;"
 	);
 	update_option( 'lien_db_version', LIEN_DB_VERSION, false );
