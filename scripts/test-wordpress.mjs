@@ -120,6 +120,10 @@ async function restAs(page, path, options = {}) {
 
 const element = (page, tag, index = 0) => page.locator(tag).nth(index);
 
+/** Runs PHP inside the site (WordPress loaded, as a request would), and answers what it prints. */
+const wpPhp = (code) =>
+  execFileSync('php', ['-r', `define('WP_USE_THEMES', false); require 'wp-load.php'; ${code}`], {cwd: wp.LIEN_WP_ROOT, stdio: ['ignore', 'pipe', 'inherit']}).toString();
+
 /** The id of the gateway's first sample mission. */
 async function firstMission() {
   const [mission] = (await (await fetch(`${gatewayV1}/missions?limit=1`)).json()).data;
@@ -222,6 +226,10 @@ describe('the plugin in a real WordPress', () => {
       await admin.getByRole('heading', {name: 'Thème'}).waitFor();
       await admin.getByLabel('Couleur principale').waitFor();
       await admin.getByText('Adresse de la passerelle Lien').waitFor();
+      await admin.getByRole('heading', {name: 'Clés des services de données ouvertes'}).waitFor();
+      await admin.goto(`${site}/wp-admin/admin.php?page=lien-signups`);
+      await admin.getByRole('heading', {name: 'Inscriptions bénévoles'}).waitFor();
+      await admin.getByText('0 inscription.').waitFor();
     } finally {
       await restAs(admin, '/wp/v2/users/me', {method: 'POST', data: {locale: 'en_US'}});
     }
@@ -451,6 +459,16 @@ describe('the plugin in a real WordPress', () => {
     }
   });
 
+  it('upgrades its tables in place: a site on the first schema gets the checkouts table, and keeps its signups', async () => {
+    const signups = wpPhp('echo lien_signups_count();');
+    assert.ok(Number(signups) > 0);
+    wpPhp("global $wpdb; $wpdb->query('DROP TABLE ' . lien_checkouts_table()); update_option('lien_db_version', '1');");
+    assert.equal((await fetch(`${site}/`)).status, 200);
+    assert.equal(wpPhp("echo get_option('lien_db_version');"), '2');
+    assert.equal(wpPhp("global $wpdb; echo $wpdb->get_var('SELECT COUNT(*) FROM ' . lien_checkouts_table());"), '0');
+    assert.equal(wpPhp('echo lien_signups_count();'), signups);
+  });
+
   it('left nothing in the PHP error log', () => {
     const log = existsSync(wp.LIEN_WP_DEBUG_LOG) ? readFileSync(wp.LIEN_WP_DEBUG_LOG, 'utf8').trim() : '';
     assert.equal(log, '');
@@ -462,3 +480,18 @@ describe('the plugin in a real WordPress', () => {
 signupContract(wpApi);
 proxyContract(wpApi, upstream);
 donationContract(wpApi, helloasso);
+
+// Last: it deletes the plugin's data.
+describe('deleting the plugin', () => {
+  const uninstall = () =>
+    wpPhp(
+      "define('WP_UNINSTALL_PLUGIN', 'lien/lien.php'); include WP_PLUGIN_DIR . '/lien/uninstall.php'; global $wpdb; $wpdb->suppress_errors(true); " +
+        "echo null === $wpdb->get_var('SELECT COUNT(*) FROM ' . $wpdb->prefix . 'lien_signups') ? 'gone' : 'kept';"
+    );
+  it('keeps the signups unless the administrator ticked the box that deletes them', () => {
+    assert.equal(uninstall(), 'kept');
+    wpPhp("update_option('lien_settings', array_merge(get_option('lien_settings'), array('delete_data_on_uninstall' => '1')));");
+    assert.equal(uninstall(), 'gone');
+    assert.equal(wpPhp("echo false === get_option('lien_settings') ? 'none' : 'left';"), 'none');
+  });
+});
