@@ -4,6 +4,7 @@
 // them load their data from loopback sources (the real gateway, a Liberapay answer from Liberapay's own tests), in
 // the association's colour, with one copy of Lit.
 import {execFileSync} from 'node:child_process';
+import {createHmac} from 'node:crypto';
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {join} from 'node:path';
@@ -20,6 +21,7 @@ const root = new URL('..', import.meta.url).pathname;
 const pluginDir = join(root, 'dist/wordpress/lien');
 const screenshots = join(root, 'dist/screenshots');
 const THEME_COLOUR = '#8a2be2';
+const WEBHOOK_SECRET = 'webhook-secret-for-the-tests';
 const TAGS = ['access-map', 'donate-button', 'volunteer-signup', 'sign-dictionary-entry'];
 
 // The plugin from the CDN build at hand (`npm test` has just made it), or from scratch.
@@ -51,6 +53,9 @@ add_filter( 'lien_helloasso_api_url', static fn() => '${helloasso.url}' );
 add_filter( 'lien_helloasso_amount_bounds', static fn() => array( 100, 100000 ) );
 add_filter( 'lien_helloasso_checkouts_per_minute', static fn() => 1000 );
 add_filter( 'lien_helloasso_lookups_per_minute', static fn() => 1000 );
+// The webhook receiver of the tests is on loopback, which WordPress's safe requests refuse otherwise.
+add_filter( 'http_request_host_is_external', static fn( $external, $host ) => $external || '127.0.0.1' === $host, 10, 2 );
+add_filter( 'http_allowed_safe_ports', static fn( $ports ) => array_merge( $ports, array( ${new URL(upstream.url).port} ) ) );
 `
 );
 /** The plugin's API, as the contract suites reach it; its users' application passwords are made below. */
@@ -106,7 +111,8 @@ async function loggedIn(user, password) {
     await page.goto(`${site}/wp-login.php`);
     await page.fill('#user_login', user);
     await page.fill('#user_pass', password);
-    await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')]);
+    // The login is done when WordPress sends the browser on to the dashboard; its widgets need not have loaded.
+    await Promise.all([page.waitForURL(/\/wp-admin\//, {waitUntil: 'commit'}), page.click('#wp-submit')]);
   }
   return page;
 }
@@ -370,6 +376,8 @@ describe('the plugin in a real WordPress', () => {
     // No external gateway: the elements send signups to the site's own API.
     await admin.goto(`${site}/wp-admin/options-general.php?page=lien`);
     await admin.getByLabel('Lien gateway address').fill('');
+    await admin.getByLabel('Signups are also sent to (webhook)').fill(`${upstream.url}/webhook`);
+    await admin.getByLabel('Webhook secret').fill(WEBHOOK_SECRET);
     await admin.locator('#submit').click();
     await admin.getByText('Settings saved.').waitFor();
     const post = await restAs(author, '/wp/v2/posts', {method: 'POST', data: {title: 'Bénévolat', status: 'publish', content: `[lien_volunteer_signup source="lien" src="${gatewayV1}" mission="${await firstMission()}"]`}});
@@ -388,7 +396,19 @@ describe('the plugin in a real WordPress', () => {
     const mail = mails.find((m) => m.includes(name));
     assert.ok(mail, 'no mail for the signup');
     assert.match(mail, /^A volunteer has signed up\.$/m);
+    // And by the webhook, signed.
+    const hook = upstream.seen.find((r) => r.path === '/webhook' && r.body.includes(name));
+    assert.ok(hook, 'no webhook call');
+    assert.equal(hook.headers['x-lien-signature'], `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(hook.body).digest('hex')}`);
+    const sent = JSON.parse(hook.body);
+    assert.equal(sent.type, 'signup.created');
+    assert.deepEqual([sent.signup.name, sent.signup.consents.length], [name, 1]);
     assert.match(mail, new RegExp(`^Reply-To: ${name.replace(/\W+/g, '.').toLowerCase()}@example\\.org`, 'm'));
+    // Erased on request: gone from the screen and the export.
+    await admin.getByRole('button', {name: 'Delete this signup (the person asked for it to be erased)'}).click();
+    await admin.getByText('The signup was deleted.').waitFor();
+    assert.equal(await admin.getByRole('link', {name}).count(), 0);
+    assert.equal((await storedNamed(name)).length, 0);
     await visitor.context().close();
   });
 

@@ -71,13 +71,13 @@ function lien_notify_signup( $id ) {
 		if ( '' !== $secret ) {
 			$headers['x-lien-signature'] = 'sha256=' . hash_hmac( 'sha256', $body, $secret );
 		}
+		// Sent before the answer, for at most 5 s: a request WordPress does not wait for may never leave.
 		wp_safe_remote_post(
 			$webhook,
 			array(
-				'body'     => $body,
-				'headers'  => $headers,
-				'timeout'  => 10,
-				'blocking' => false,
+				'body'    => $body,
+				'headers' => $headers,
+				'timeout' => 5,
 			)
 		);
 	}
