@@ -9,6 +9,7 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.geojson': 'application/geo+json',
   '.map': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',

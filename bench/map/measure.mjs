@@ -15,12 +15,12 @@ export const CHROME_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
-const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata'];
+export const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata'];
 const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 /** Heap readers for the page and each of its workers. Workers are reached through the page's CDP session
  * in non-flattened mode (messages wrapped in Target.sendMessageToTarget), which a Playwright session allows. */
-async function heapMeter(cdp) {
+export async function heapMeter(cdp) {
   const workers = new Set();
   const pending = new Map();
   let nextId = 0;

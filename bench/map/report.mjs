@@ -48,3 +48,37 @@ export function report(size, perSide) {
   for (const [label, field, unit] of INFO) row([label, show(med('ours', field), unit), show(med('peer', field), unit), '', '', '']);
   return lines.join('\n');
 }
+
+// The site's path: three sides, ours against markercluster (the peer to beat), raw supercluster alongside.
+const SITE_ROWS = [
+  ['time to first clusters, from navigation start', 'firstClusters', 'ms', 'ratio', 0.5],
+  ['longest main-thread task, to first clusters', 'firstLongest', 'ms', 'abs', 50],
+  ['longest main-thread task, to everything loaded', 'loadLongest', 'ms', 'abs', 50],
+  ['longest main-thread task, 20 pans/zooms', 'browseLongest', 'ms', 'abs', 50],
+  ['JS heap once loaded (page + workers)', 'heap', 'MB', 'ratio', 0.25],
+];
+const SITE_INFO = [
+  ['everything loaded, from navigation start', 'loaded', 'ms'],
+  ['places on the map', 'count', 'n'],
+  ['pans/zooms answered (of 20)', 'browseSettled', 'n'],
+  ['slowest pan/zoom, until its markers are drawn', 'browseSlowest', 'ms'],
+];
+
+export function reportSite(size, perSide) {
+  const med = (side, field) => (perSide[side]?.length ? median(perSide[side].map((r) => r[field])) : null);
+  const n = Math.max(...Object.values(perSide).map((r) => r.length));
+  const lines = [];
+  const row = (cells) => lines.push(cells.map((c, i) => (i ? String(c).padStart(i === 6 ? 22 : 14) : String(c).padEnd(48))).join(''));
+  lines.push('', `${size.toLocaleString('en')} places, the site's path (a GeoJSON file by its address) — median of ${n} run${n > 1 ? 's' : ''}, Chromium`);
+  row(['', 'ours', 'markercluster', 'supercluster', 'ours/mc', 'target', 'verdict']);
+  for (const [label, field, unit, kind, target] of SITE_ROWS) {
+    const [ours, peer, sc] = ['ours', 'peer', 'supercluster'].map((side) => med(side, field));
+    const ratio = ours !== null && peer ? ours / peer : null;
+    let verdict = '—';
+    if (ours !== null) verdict = (kind === 'ratio' ? ratio !== null && ratio <= target : ours <= target) ? 'PASS' : 'MISS';
+    else if (perSide.ours?.length) verdict = 'MISS (never)';
+    row([label, show(ours, unit), show(peer, unit), show(sc, unit), ratio === null ? '—' : ratio.toFixed(2), kind === 'ratio' ? `≤ ${target}× mc` : `≤ ${target} ms`, verdict]);
+  }
+  for (const [label, field, unit] of SITE_INFO) row([label, show(med('ours', field), unit), show(med('peer', field), unit), show(med('supercluster', field), unit), '', '', '']);
+  return lines.join('\n');
+}

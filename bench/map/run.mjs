@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Map benchmark: <access-map>'s clustering against leaflet.markercluster, same data, same browser, same run.
-//   node bench/map/run.mjs [--sizes 10000,100000,1000000] [--runs N] [--sides ours,peer] [--seed S]
-// Prints one table per size (medians of N runs) and writes the raw runs to bench/results/.
+// Map benchmark: <access-map> against leaflet.markercluster, same data, same browser, same run.
+//   node bench/map/run.mjs [--sizes 10000,100000,1000000] [--runs N] [--sides ours,peer] [--seed S] [--paths site,handover]
+// Two tables per size (medians of N runs): the site's path (the CDN module and a GeoJSON file by its address,
+// from navigation start; raw supercluster on the main thread as a third side), then the hand-over (ready place
+// objects given to each side). Raw runs go to bench/results/.
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -9,7 +11,11 @@ import {parseArgs} from 'node:util';
 import {mapSize, measureOnce} from './measure.mjs';
 import {startServer} from './server.mjs';
 import {buildOurs} from './build.mjs';
-import {report} from './report.mjs';
+import {report, reportSite} from './report.mjs';
+import {measureSite} from './measure-site.mjs';
+import {writeSiteData} from './site-data.mjs';
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -21,6 +27,7 @@ const {values} = parseArgs({
     runs: {type: 'string'},
     sides: {type: 'string', default: 'ours,peer'},
     seed: {type: 'string', default: '20251123'},
+    paths: {type: 'string', default: 'site,handover'},
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -44,12 +51,18 @@ if (sides.includes('ours')) {
   }
 }
 const PAGES = {ours: '/bench/map/pages/ours.html', peer: '/bench/map/pages/peer.html'};
+const SITE_PAGES = {ours: '/bench/map/pages/site-ours.html', peer: '/bench/map/pages/site-peer.html', supercluster: '/bench/map/pages/site-supercluster.html'};
+const paths = values.paths.split(',');
+// The site's path loads Lien's CDN build, as a site does.
+if (paths.includes('site') && !existsSync(join(root, 'dist/cdn/access-map.js'))) execFileSync('npm', ['run', 'build:cdn'], {cwd: root, stdio: 'inherit'});
 
 const {server, origin} = await startServer(root);
 // Same viewport for both: the peer's map gets the pixel size of the element's map (beside its list).
 if (sides.includes('ours')) {
   const {x, y} = await mapSize(origin + PAGES.ours, chromePath);
   PAGES.peer += `?w=${x}&h=${y}`;
+  SITE_PAGES.peer += `?w=${x}&h=${y}`;
+  SITE_PAGES.supercluster += `?w=${x}&h=${y}`;
   console.log(`map box: ${x}×${y} px for both sides`);
 }
 const results = [];
@@ -58,6 +71,28 @@ try {
     // Load budget per page: generous for the peer at 1 M (≈ 65 s measured here), bounded all the same.
     const timeoutMs = Math.max(30_000, size / 5);
     const runs = runsFor(size);
+    if (paths.includes('site')) {
+      const data = await writeSiteData(root, size, seed);
+      const siteSides = [...sides, 'supercluster'];
+      const perSite = Object.fromEntries(siteSides.map((s) => [s, []]));
+      for (let run = 0; run < runs; run++) {
+        const order = run % 2 ? [...siteSides].reverse() : siteSides;
+        for (const side of order) {
+          const started = Date.now();
+          const url = `${origin}${SITE_PAGES[side]}${SITE_PAGES[side].includes('?') ? '&' : '?'}data=${encodeURIComponent(data)}`;
+          const m = await measureSite({url, timeoutMs: Math.max(60_000, size / 5), chromePath});
+          perSite[side].push(m);
+          console.error(
+            `  ${size} site ${side} run ${run + 1}/${runs}: clusters ${fmt(m.firstClusters)} ms, loaded ${fmt(m.loaded)} ms, heap ${(m.heap / 1e6).toFixed(1)} MB, ` +
+              `task to clusters ${fmt(m.firstLongest)} ms, to loaded ${fmt(m.loadLongest)} ms, browse ${fmt(m.browseLongest)} ms, places ${m.count} ` +
+              `(${((Date.now() - started) / 1000).toFixed(0)} s)${m.errors.length ? ' errors: ' + m.errors.join(' | ') : ''}`,
+          );
+        }
+      }
+      results.push({size, path: 'site', runs: perSite});
+      console.log(reportSite(size, perSite));
+    }
+    if (!paths.includes('handover')) continue;
     const perSide = Object.fromEntries(sides.map((s) => [s, []]));
     for (let run = 0; run < runs; run++) {
       // Alternate which side goes first so a slow drift of the machine does not favour one.
@@ -73,7 +108,7 @@ try {
         );
       }
     }
-    results.push({size, runs: perSide});
+    results.push({size, path: 'handover', runs: perSide});
     console.log(report(size, perSide));
   }
 } finally {
@@ -87,5 +122,5 @@ writeFileSync(file, JSON.stringify({seed, chromePath, results}, null, 2));
 console.log(`raw runs: ${file.slice(root.length + 1)}`);
 
 function fmt(v) {
-  return v === null ? '—' : v.toFixed(0);
+  return v === null || v === undefined ? '—' : v.toFixed(0);
 }

@@ -14,9 +14,9 @@ el.style.cssText = 'display: block; width: 1024px; --access-map-height: 640px';
 el.dataSource = {load: async () => ({places: [], attribution: [], complete: true})};
 document.body.append(el);
 
-// The element keeps its Leaflet wrapper private (`mapView`); the bench reads it only to drive the same moves.
+// The element keeps its map controller private (`map`, its Leaflet wrapper `map.view`); the bench reads it only to drive the same moves.
 const view = await new Promise((resolve) => {
-  const poll = () => (el.mapView ? resolve(el.mapView) : setTimeout(poll, 20));
+  const poll = () => (el.map?.view ? resolve(el.map.view) : setTimeout(poll, 20));
   poll();
 });
 const pane = view.map.getPane('markerPane');

@@ -1,0 +1,25 @@
+// The site's path, the peer: the same file fetched and parsed, one L.marker per feature, and
+// markercluster's addLayers with chunkedLoading, as its docs advise for large sets.
+import {install, START} from './harness.js';
+
+const query = new URLSearchParams(location.search);
+if (query.has('w')) Object.assign(document.getElementById('map').style, {width: `${query.get('w')}px`, height: `${query.get('h')}px`});
+const L = window.L;
+const map = L.map('map').setView(START.center, START.zoom);
+L.tileLayer('/tile/{z}/{x}/{y}.png', {maxZoom: 19}).addTo(map);
+const pane = map.getPane('markerPane');
+install({map, clusterCount: () => pane.getElementsByClassName('marker-cluster').length, load: () => Promise.resolve()});
+
+const geojson = await (await fetch(query.get('data'))).json();
+window.siteCount = geojson.features.length;
+const done = new Promise((resolve) => {
+  const group = L.markerClusterGroup({
+    chunkedLoading: true,
+    chunkProgress: (processed, total) => processed === total && total === geojson.features.length && resolve(),
+  });
+  map.addLayer(group);
+  group.addLayers(geojson.features.map((f) => L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {title: f.properties.name, alt: f.properties.name})));
+});
+await done;
+performance.mark('bench-site-loaded');
+window.siteLoaded = performance.now();
