@@ -45,6 +45,13 @@ export const openapiDocument = {
           q('needs', 'Comma-separated: wheelchair, walking, vision, hearing, cognitive. Keeps places that are yes or partial for every need.'),
           q('q', 'Text in the name, category or address (taken literally: % and _ are not wildcards)'),
           q('limit', 'At most this many features (1–2000, default 500); meta.truncated tells when more matched', {type: 'integer', minimum: 1, maximum: 2000}),
+          q(
+            'zoom',
+            'The map\'s zoom (0–22). Below 15, a view holding more places than limit is answered as clusters: Points with ' +
+              'properties {cluster: true, count, bbox}, grouped in SQL by their Web Mercator tile two zooms deeper (64 px cells), ' +
+              'and meta.clustered true with meta.count the places they hold',
+            {type: 'integer', minimum: 0, maximum: 22}
+          ),
         ],
         responses: {
           '200': {description: 'OK', content: {'application/geo+json': {schema: {$ref: '#/components/schemas/PlaceCollection'}}}},

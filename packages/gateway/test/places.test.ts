@@ -106,6 +106,36 @@ for (const backend of backends()) {
       assert.equal(r.json.meta.truncated, true);
     });
 
+    it('answers a wide view with more places than the limit as clusters grouped in SQL, and a close one with its places', async () => {
+      const wide = await get(`${gw.url}/v1/places?bbox=1.0,52.5,1.6,52.8&zoom=10&limit=50`);
+      assert.equal(wide.status, 200, wide.text);
+      assert.equal(wide.json.meta.clustered, true);
+      assert.equal(wide.json.meta.count, facts.places);
+      assert.deepEqual(wide.json.meta.licenses, [{source: 'osm', name: 'ODbL 1.0', url: 'https://www.openstreetmap.org/copyright', attribution: '© OpenStreetMap contributors'}]);
+      const counts = wide.json.features.map((f: {properties: {count: number}}) => f.properties.count);
+      assert.equal(counts.reduce((a: number, b: number) => a + b, 0), facts.places, 'every place in one cluster');
+      assert.ok(wide.json.features.length < facts.places && wide.json.features.length > 1);
+      for (const f of wide.json.features) {
+        const [lon, lat] = f.geometry.coordinates;
+        const [minLon, minLat, maxLon, maxLat] = f.properties.bbox;
+        assert.equal(f.properties.cluster, true);
+        assert.ok(minLon <= lon && lon <= maxLon && minLat <= lat && lat <= maxLat, 'the centre is inside the extent');
+      }
+      // Zoomed in, the same groups are smaller and more numerous; filters apply before grouping.
+      const closer = await get(`${gw.url}/v1/places?bbox=1.0,52.5,1.6,52.8&zoom=13&limit=50`);
+      assert.ok(closer.json.features.length > wide.json.features.length);
+      const wheelchair = await get(`${gw.url}/v1/places?bbox=1.0,52.5,1.6,52.8&zoom=10&limit=50&needs=wheelchair`);
+      assert.equal(wheelchair.json.meta.count, facts.wheelchairOk);
+      // Few enough, or close enough: the places themselves, as without zoom.
+      const few = await get(`${gw.url}/v1/places?bbox=1.0,52.5,1.6,52.8&zoom=10&limit=2000`);
+      assert.equal(few.json.meta.clustered, undefined);
+      assert.equal(few.json.features.length, facts.places);
+      const street = await get(`${gw.url}/v1/places?bbox=1.0,52.5,1.6,52.8&zoom=16&limit=50`);
+      assert.deepEqual([street.json.meta.clustered, street.json.features.length, street.json.meta.truncated], [undefined, 50, true]);
+      const bad = await get(`${gw.url}/v1/places?zoom=99`);
+      assert.equal(bad.status, 400);
+    });
+
     it('stores hostile strings and returns them as text; SQL metacharacters in q are plain text', async () => {
       const summary = await importPlacesFile(gw.db, hostileFile, {licenceName: 'CC0', attribution: 'Test data'});
       assert.equal(summary.inserted, HOSTILE.length + 2);

@@ -8,6 +8,13 @@ import {likePattern, queryInt, queryString} from './query.js';
 
 const MAX_LIMIT = 2000;
 const DEFAULT_LIMIT = 500;
+/**
+ * With `zoom` below this, a view holding more places than `limit` is answered as clusters: the places grouped by
+ * their tile two zooms deeper (cells of 64 px on the map), each with its count, centre and extent.
+ */
+export const CLUSTER_BELOW_ZOOM = 15;
+/** The zoom of the tiles stored with each place (migrations/005_place_tiles.sql). */
+const TILE_ZOOM = 20;
 
 function parseBbox(value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined;
@@ -75,6 +82,7 @@ export function placesRoutes(app: FastifyInstance, db: Database): void {
     const needs = parseNeeds(queryString(query, 'needs'));
     const q = queryString(query, 'q', 200);
     const limit = queryInt(query, 'limit', {min: 1, max: MAX_LIMIT}) ?? DEFAULT_LIMIT;
+    const zoom = queryInt(query, 'zoom', {min: 0, max: 22});
 
     const where: string[] = [];
     const params: unknown[] = [];
@@ -89,12 +97,20 @@ export function placesRoutes(app: FastifyInstance, db: Database): void {
     // Column names come from the fixed NEEDS list, never from the request.
     for (const need of needs) where.push(`p.need_${need} IN ('yes', 'partial')`);
     if (q) where.push(`p.search_text LIKE ${param(likePattern(q.toLowerCase()))} ESCAPE '\\'`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (zoom !== undefined && zoom < CLUSTER_BELOW_ZOOM) {
+      const total = (await db.query<{n: number}>(`SELECT count(*)::int AS n FROM places p ${filter}`, params)).rows[0]!.n;
+      if (total > limit) {
+        reply.type('application/geo+json; charset=utf-8');
+        return clusters(db, filter, params, zoom, total);
+      }
+    }
     const rows = (
       await db.query<PlaceRow>(
         `SELECT p.id, p.source, p.name, p.category, p.address, p.phone, p.website, p.info_page_url, p.edit_page_url,
                 p.lon, p.lat, p.accessibility, p.updated_at, d.licence_name, d.licence_url, d.attribution, d.is_sample
            FROM places p JOIN datasets d ON d.id = p.dataset_id
-          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ${filter}
           ORDER BY p.name = '', p.name, p.id
           LIMIT ${param(limit + 1)}`,
         params
@@ -102,13 +118,64 @@ export function placesRoutes(app: FastifyInstance, db: Database): void {
     ).rows;
     const truncated = rows.length > limit;
     const shown = rows.slice(0, limit);
-    const licences = new Map<string, DatasetLicence>();
-    for (const r of shown) {
-      const key = `${r.source}|${r.licence_name}|${r.attribution}`;
-      if (!licences.has(key))
-        licences.set(key, compact({source: r.source, name: r.licence_name, url: r.licence_url ?? undefined, attribution: r.attribution, sample: r.is_sample || undefined}));
-    }
     reply.type('application/geo+json; charset=utf-8');
-    return {type: 'FeatureCollection', features: shown.map((r) => placeFeature(placeOf(r))), meta: {count: shown.length, truncated, licenses: [...licences.values()]}};
+    return {type: 'FeatureCollection', features: shown.map((r) => placeFeature(placeOf(r))), meta: {count: shown.length, truncated, licenses: licencesOf(shown)}};
   });
+}
+
+type LicenceRow = Pick<PlaceRow, 'source' | 'licence_name' | 'licence_url' | 'attribution' | 'is_sample'>;
+
+/** The licences of the datasets the rows come from, once each. */
+function licencesOf(rows: LicenceRow[]): DatasetLicence[] {
+  const licences = new Map<string, DatasetLicence>();
+  for (const r of rows) {
+    const key = `${r.source}|${r.licence_name}|${r.attribution}`;
+    if (!licences.has(key))
+      licences.set(key, compact({source: r.source, name: r.licence_name, url: r.licence_url ?? undefined, attribution: r.attribution, sample: r.is_sample || undefined}));
+  }
+  return [...licences.values()];
+}
+
+interface ClusterRow {
+  n: number;
+  lon: number;
+  lat: number;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+}
+
+/**
+ * The view's places as clusters, grouped in SQL by their tile two zooms below the view's (64 px cells): a Point at
+ * the places' mean position with `cluster: true`, `count` and `bbox` (where a click zooms to). `meta.count` is
+ * how many places they hold; `meta.clustered` says the features are clusters.
+ */
+async function clusters(db: Database, filter: string, params: unknown[], zoom: number, total: number) {
+  const shift = Math.max(0, TILE_ZOOM - (zoom + 2));
+  const rows = (
+    await db.query<ClusterRow>(
+      `SELECT count(*)::int AS n, avg(p.lon) AS lon, avg(p.lat) AS lat,
+              min(p.lon) AS min_lon, min(p.lat) AS min_lat, max(p.lon) AS max_lon, max(p.lat) AS max_lat
+         FROM places p ${filter}
+        GROUP BY p.tile_x >> ${shift}, p.tile_y >> ${shift}`,
+      params
+    )
+  ).rows;
+  const datasets = (
+    await db.query<LicenceRow>(
+      `SELECT d.source, d.licence_name, d.licence_url, d.attribution, d.is_sample FROM datasets d
+        WHERE EXISTS (SELECT 1 FROM places p ${filter ? `${filter} AND` : 'WHERE'} p.dataset_id = d.id)`,
+      params
+    )
+  ).rows;
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => ({
+      type: 'Feature',
+      geometry: {type: 'Point', coordinates: [r.lon, r.lat]},
+      properties: {cluster: true, count: r.n, bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat]},
+    })),
+    meta: {count: total, truncated: false, clustered: true, licenses: licencesOf(datasets)},
+  };
 }
