@@ -32,7 +32,7 @@ export function readSignbankGlosses(
     videos.push({
       url,
       licence: options.licence,
-      licenceUrl: options.licenceUrl,
+      licenceUrl: httpUrl(options.licenceUrl),
       attribution: needsNoCredit(options.licence) ? undefined : `Signbank (${options.server.replace(/^https?:\/\//, '').replace(/\/.*$/, '')}), ${options.licence}`,
       source: 'Signbank',
       variant: name,

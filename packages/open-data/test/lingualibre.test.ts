@@ -70,6 +70,9 @@ describe('Lingua Libre and Commons readers', () => {
   it('reads Global Signbank\'s gloss search: media paths resolved on the server, no video without the dataset\'s licence', async () => {
     const body = await fixture('signs/signbank.sign-app.docs-api.gloss-api-response.json');
     const {entry} = readSignbankGlosses(body, {server: 'https://signbank.example/', word: 'ACCEPTEREN', lang: 'dse', licence: 'CC BY-NC-SA 4.0'});
+    // The page's licence address is a link: only an http(s) one is kept.
+    const hostile = readSignbankGlosses(body, {server: 'https://signbank.example/', word: 'ACCEPTEREN', lang: 'dse', licence: 'CC BY', licenceUrl: 'javascript:alert(1)'});
+    expect(hostile.entry.videos[0]!.licenceUrl).to.equal(undefined);
     expect(entry.videos.map((v) => [v.url, v.variant])).to.deep.equal([
       ['https://signbank.example/dictionary/protected_media/glossvideo/NGT/AC/ACCEPTEREN-A-51.mp4', 'ACCEPTEREN-A'],
       ['https://signbank.example/dictionary/protected_media/glossvideo/NGT/AC/ACCEPTEREN-B-3277.mp4', 'ACCEPTEREN-B'],

@@ -259,6 +259,10 @@ export function donationContract(server, helloasso) {
         [{returnUrl: 'javascript:alert(1)'}, 'returnUrl'],
         [{returnUrl: 'http://evil.example/'}, 'returnUrl'],
         [{returnUrl: 'https://evil.example/merci'}, 'returnUrl'],
+        // Read as the page's host by one URL parser and as evil.example by a browser.
+        [{returnUrl: `${new URL(server.page).protocol}//evil.example\\@${new URL(server.page).host}/merci`}, 'returnUrl'],
+        [{frequency: 'monthly', form: 'dons\n'}, 'form'],
+        [{frequency: 'monthly', form: null}, 'form'],
         [{organization: "x'; DROP TABLE donation_checkouts; --"}, 'organization'],
         [{frequency: 'weekly'}, 'frequency'],
         [{frequency: 'monthly'}, 'form'],
@@ -270,6 +274,13 @@ export function donationContract(server, helloasso) {
         assert.ok(field in r.json.error.fields, `${JSON.stringify(body)} → ${JSON.stringify(r.json.error.fields)}`);
       }
       assert.equal(helloasso.seen.length, 0);
+      // JSON has numbers: 2.5e3 is the integer 2500.
+      const written = await call('/donations/helloasso/checkout', {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: `{"amount": 2.5e3, "organization": "${ORGANIZATION}", "returnUrl": "${server.page}"}`,
+      });
+      assert.equal(written.status, 200, written.text);
       const monthly = await checkout({frequency: 'monthly', form: 'dons-reguliers'});
       assert.deepEqual(monthly.json, {redirectUrl: `https://www.helloasso.com/associations/${ORGANIZATION}/formulaires/dons-reguliers`, id: null, reference: null, kind: 'form'});
     });

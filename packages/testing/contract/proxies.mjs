@@ -123,14 +123,15 @@ export function proxyContract(server, upstream) {
       const link = (p) => `${upstream.url}/api/erps/?commune=Lorient&format=json&page_size=1${p > 1 ? `&page=${p}` : ''}`;
       const pages = (r) => {
         const page = Number(r.query.get('page') ?? '1');
-        return {body: {...erps, count: 3, page_size: 1, next: page < 3 ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null}};
+        return {body: {...erps, count: 3, page_size: 1, next: page < 3 ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null, filters: {}}};
       };
       const route = `${prefix()}/proxy/acceslibre/erps/`;
       upstream.answerNext(pages);
       const first = await get('/proxy/acceslibre/erps/?page_size=1&commune=Lorient&q=paging');
       assert.equal(first.status, 200, first.text);
       assert.deepEqual([first.json.next, first.json.previous], [`${route}?commune=Lorient&page=2&page_size=1`, null]);
-      assert.deepEqual(Object.keys(first.json), Object.keys(erps), 'the answer keeps its shape');
+      assert.deepEqual(Object.keys(first.json), [...Object.keys(erps), 'filters'], 'the answer keeps its shape');
+      assert.deepEqual(first.json.filters, {}, 'an empty object stays an object');
       upstream.answerNext(pages);
       const second = await get(new URL(first.json.next, server.v1).href);
       assert.equal(second.status, 200, second.text);

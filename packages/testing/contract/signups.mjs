@@ -132,6 +132,10 @@ export function signupContract(server) {
     it('refuses hostile and oversize bodies with the gateway\'s codes', async () => {
       const cases = [
         [signupBody({name: 'Camille\u0000'}), {}, 400, 'invalid_signup', {name: 'contains a NUL character'}],
+        [signupBody({skills: {a: 'cooking'}}), {}, 400, 'invalid_signup', {skills: 'a list of at most 30 texts of at most 100 characters'}],
+        [signupBody({consents: {x: {purpose: 'contact', wording: CONSENT, given: true}}}), {}, 400, 'invalid_signup', {consents: 'required: at least one consent'}],
+        [signupBody({honeypot: null}), {}, 400, 'invalid_signup', {honeypot: 'must be text (and empty)'}],
+        [signupBody({phone: '٠٦١٢٣٤٥٦٧٨'}), {}, 400, 'invalid_signup', {phone: 'not a phone number'}],
         [[signupBody()], {}, 400, 'invalid_signup', {'': 'a JSON object'}],
         ['{"name": ', {}, 400, 'bad_json'],
         [signupBody({message: 'x'.repeat(70_000)}), {}, 413, 'body_too_large'],

@@ -25,7 +25,8 @@ function lien_default_attributes( $tag, $attributes ) {
 	$source   = isset( $attributes['source'] ) ? $attributes['source'] : '';
 	switch ( $tag ) {
 		case 'access-map':
-			if ( 'lien' === $source && '' !== $external ) {
+			// Without `source`, the element reads Lien's gateway.
+			if ( ( '' === $source || 'lien' === $source ) && '' !== $external ) {
 				return array( 'src' => $external );
 			}
 			return 'acceslibre' === $source && $served( 'acceslibre_api_key' ) ? array( 'src' => "$base/proxy/acceslibre/erps/" ) : array();
@@ -36,14 +37,31 @@ function lien_default_attributes( $tag, $attributes ) {
 			return ( '' === $source || 'lien' === $source ) && '' !== $external ? array( 'src' => $external ) : array();
 		case 'volunteer-signup':
 			$defaults = array( 'submit' => "$base/signups" );
-			if ( ( 'lien' === $source && '' !== $external ) || ( 'api-engagement' === $source && $served( 'api_engagement_api_key' ) ) ) {
+			if ( ( ( '' === $source || 'lien' === $source ) && '' !== $external ) || ( 'api-engagement' === $source && $served( 'api_engagement_api_key' ) ) ) {
 				$defaults['src'] = $base;
 			}
 			return $defaults;
 		case 'donate-button':
-			return $served( 'helloasso_client_id' ) ? array( 'gateway' => $base ) : array();
+			return '' !== $external || ( '' !== lien_setting( 'helloasso_client_id' ) && '' !== lien_secret( 'helloasso_client_secret' ) ) ? array( 'gateway' => $base ) : array();
 	}
 	return array();
+}
+
+/** The attributes that hold an address: only http(s) ones, or relative ones, are printed. */
+const LIEN_URL_ATTRIBUTES = array( 'src', 'submit', 'gateway', 'geocoder', 'commons-api', 'sparql-endpoint', 'licence-url', 'goal-src', 'href', 'tile-url' );
+
+/**
+ * Whether a value is an address an element may follow: http(s), protocol-relative or relative, and nothing a
+ * browser would read as another scheme (`javascript:`, or one split by a tab or a newline, which browsers remove).
+ *
+ * @param string $value The address.
+ * @return bool
+ */
+function lien_safe_url_attribute( $value ) {
+	if ( preg_match( '/[\x00-\x20\x7f\\\\]/', $value ) ) {
+		return false;
+	}
+	return ! preg_match( '/^([a-z][a-z0-9+.-]*):/i', $value, $scheme ) || in_array( strtolower( $scheme[1] ), array( 'http', 'https' ), true );
 }
 
 /**
@@ -96,6 +114,9 @@ function lien_render_element( $tag, $attributes, $class = '' ) {
 			continue;
 		}
 		$value = lien_attribute_value( $value, $known[ $name ] );
+		if ( is_string( $value ) && in_array( $name, LIEN_URL_ATTRIBUTES, true ) && ! lien_safe_url_attribute( $value ) ) {
+			continue;
+		}
 		if ( true === $value ) {
 			$html .= ' ' . $name;
 		} elseif ( null !== $value ) {

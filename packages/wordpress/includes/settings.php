@@ -70,21 +70,28 @@ function lien_setting( $name ) {
 function lien_sanitize_settings( $input ) {
 	$input = is_array( $input ) ? $input : array();
 	$clean = lien_default_settings();
-	$value = static fn( $name ) => isset( $input[ $name ] ) && is_string( $input[ $name ] ) ? trim( wp_unslash( $input[ $name ] ) ) : '';
+	// options.php has unslashed the form already (and on a first save WordPress runs this twice): never again here.
+	$value = static fn( $name ) => isset( $input[ $name ] ) && is_string( $input[ $name ] ) ? trim( $input[ $name ] ) : '';
 
 	$clean['primary_color'] = (string) sanitize_hex_color( $value( 'primary_color' ) );
 	$font                   = $value( 'font_family' );
-	$clean['font_family']   = preg_match( '/^[\p{L}\p{N} ,\'"-]{1,200}$/u', $font ) ? $font : '';
+	// Font names, and quotes only in pairs: an unbalanced one would break the theme's rule.
+	$balanced               = 0 === substr_count( $font, '"' ) % 2 && 0 === substr_count( $font, "'" ) % 2;
+	$clean['font_family']   = $balanced && preg_match( '/^[\p{L}\p{N} ,\'"-]{1,200}$/uD', $font ) ? $font : '';
 	$radius                 = $value( 'radius' );
-	$clean['radius']        = preg_match( '/^\d{1,3}(\.\d{1,3})?(px|rem|em|%)$/', $radius ) ? $radius : '';
+	$clean['radius']        = preg_match( '/^\d{1,3}(\.\d{1,3})?(px|rem|em|%)$/D', $radius ) ? $radius : '';
 	$clean['locale']        = in_array( $value( 'locale' ), array( 'fr', 'en' ), true ) ? $value( 'locale' ) : '';
 	$url                    = esc_url_raw( $value( 'gateway_url' ), array( 'http', 'https' ) );
 	$clean['gateway_url']   = untrailingslashit( $url );
 	$clean['signup_email']  = (string) sanitize_email( $value( 'signup_email' ) );
 	$clean['signup_webhook_url'] = esc_url_raw( $value( 'signup_webhook_url' ), array( 'https', 'http' ) );
 	$clean['delete_data_on_uninstall'] = '1' === $value( 'delete_data_on_uninstall' ) ? '1' : '';
-	$clean['helloasso_client_id']      = preg_match( '/^[A-Za-z0-9_-]{1,100}$/', $value( 'helloasso_client_id' ) ) ? $value( 'helloasso_client_id' ) : '';
-	$clean['helloasso_organization']   = preg_match( '/^[a-z0-9][a-z0-9-]{0,99}$/', $value( 'helloasso_organization' ) ) ? $value( 'helloasso_organization' ) : '';
+	$clean['helloasso_client_id']      = preg_match( '/^[A-Za-z0-9_-]{1,100}$/D', $value( 'helloasso_client_id' ) ) ? $value( 'helloasso_client_id' ) : '';
+	$clean['helloasso_organization']   = preg_match( '/^[a-z0-9][a-z0-9-]{0,99}$/D', $value( 'helloasso_organization' ) ) ? $value( 'helloasso_organization' ) : '';
+	// Another HelloAsso account: the token kept for the old one must not be used.
+	if ( $clean['helloasso_client_id'] !== lien_setting( 'helloasso_client_id' ) ) {
+		delete_option( 'lien_helloasso_token' );
+	}
 	foreach ( LIEN_SECRET_SETTINGS as $name ) {
 		// Write-only: a blank field keeps what was saved; "-" removes it.
 		$given          = $value( $name );

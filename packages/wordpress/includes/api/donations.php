@@ -12,8 +12,8 @@
 
 defined( 'ABSPATH' ) || exit;
 
-const LIEN_SLUG           = '/^[a-z0-9][a-z0-9-]{0,99}$/';
-const LIEN_REFERENCE      = '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/';
+const LIEN_SLUG           = '/^[a-z0-9][a-z0-9-]{0,99}$/D';
+const LIEN_REFERENCE      = '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/D';
 const LIEN_RETURN_WAYS    = array( 'return', 'back', 'error' );
 const LIEN_PAID_STATES    = array( 'Authorized', 'AuthorizedPreprod', 'Registered' );
 const LIEN_FAILED_STATES  = array( 'Refused', 'Error', 'Canceled', 'Abandoned' );
@@ -50,15 +50,22 @@ add_action(
  * @return string|null
  */
 function lien_safe_return_url( $value ) {
-	if ( ! is_string( $value ) || strlen( $value ) > 2000 ) {
+	// PHP and browsers read a backslash, a space or a control character differently (`https://evil\\@site/`):
+	// such an address is refused, and the one kept is rebuilt from the parts PHP read.
+	if ( ! is_string( $value ) || strlen( $value ) > 2000 || preg_match( '/[\\\\\s\x00-\x1f\x7f]/', $value ) ) {
 		return null;
 	}
 	$parts = wp_parse_url( $value );
-	if ( ! is_array( $parts ) || empty( $parts['host'] ) || empty( $parts['scheme'] ) ) {
+	if ( ! is_array( $parts ) || empty( $parts['host'] ) || empty( $parts['scheme'] ) || isset( $parts['user'] ) || isset( $parts['pass'] ) ) {
 		return null;
 	}
-	$local = in_array( $parts['host'], array( 'localhost', '127.0.0.1', '[::1]' ), true );
-	return 'https' === $parts['scheme'] || ( 'http' === $parts['scheme'] && $local ) ? $value : null;
+	$scheme = strtolower( $parts['scheme'] );
+	$local  = in_array( $parts['host'], array( 'localhost', '127.0.0.1', '[::1]' ), true );
+	if ( 'https' !== $scheme && ! ( 'http' === $scheme && $local ) ) {
+		return null;
+	}
+	return $scheme . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ) . ( $parts['path'] ?? '/' ) .
+		( isset( $parts['query'] ) ? '?' . $parts['query'] : '' ) . ( isset( $parts['fragment'] ) ? '#' . $parts['fragment'] : '' );
 }
 
 /**
@@ -91,6 +98,10 @@ function lien_api_create_checkout( WP_REST_Request $request ) {
 	$b      = json_decode( $request->get_body(), true );
 	$fields = array();
 	$amount = $b['amount'] ?? null;
+	// JSON has numbers, not integers: 2500.0 is the integer 2500, as JavaScript reads it.
+	if ( is_float( $amount ) && is_finite( $amount ) && floor( $amount ) === $amount && abs( $amount ) < 1e15 ) {
+		$amount = (int) $amount;
+	}
 	if ( ! is_int( $amount ) ) {
 		$fields['amount'] = 'required: an integer number of cents';
 	} elseif ( $amount < $settings['min_cents'] || $amount > $settings['max_cents'] ) {
@@ -106,8 +117,8 @@ function lien_api_create_checkout( WP_REST_Request $request ) {
 	} elseif ( '' !== $settings['organization'] && $organization !== $settings['organization'] ) {
 		$fields['organization'] = 'this gateway only takes donations for its own association';
 	}
-	$form = $b['form'] ?? null;
-	if ( null !== $form && ( ! is_string( $form ) || ! preg_match( LIEN_SLUG, $form ) ) ) {
+	$form = array_key_exists( 'form', $b ) ? $b['form'] : null;
+	if ( array_key_exists( 'form', $b ) && ( ! is_string( $form ) || ! preg_match( LIEN_SLUG, $form ) ) ) {
 		$fields['form'] = 'a HelloAsso form slug';
 	}
 	$own        = lien_origin( home_url() );
@@ -296,9 +307,14 @@ function lien_api_checkout_return( WP_REST_Request $request ) {
 	}
 	$code    = $request->get_param( 'code' );
 	$outcome = 'back' === $way ? 'abandoned' : ( 'error' === $way || ( is_string( $code ) && 'succeeded' !== $code ) ? 'refused' : null );
-	if ( 'confirmed' !== $row['outcome'] ) {
-		global $wpdb;
-		$wpdb->update( lien_checkouts_table(), array( 'outcome' => $outcome ), array( 'id' => $row['id'] ) );
+	// A confirmation is never undone, even one written since the row was read.
+	global $wpdb;
+	$table = lien_checkouts_table();
+	$unless = "AND (outcome IS NULL OR outcome <> 'confirmed')";
+	if ( null === $outcome ) {
+		$wpdb->query( $wpdb->prepare( "UPDATE $table SET outcome = NULL WHERE id = %s $unless", $row['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table's name and a fixed condition.
+	} else {
+		$wpdb->query( $wpdb->prepare( "UPDATE $table SET outcome = %s WHERE id = %s $unless", $outcome, $row['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table's name and a fixed condition.
 	}
 	$response = new WP_REST_Response( null, 303 );
 	$response->header( 'Location', add_query_arg( 'lien-checkout', $reference, $row['page_url'] ) );
@@ -323,7 +339,9 @@ function lien_api_helloasso_notification( WP_REST_Request $request ) {
 		$given = (string) $request->get_header( 'x_ha_signature' );
 		$from  = (bool) preg_match( '/^[0-9a-fA-F]{64}$/', $given ) && hash_equals( hash_hmac( 'sha256', $body, $key ), strtolower( $given ) );
 	} else {
-		$from = in_array( isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '', LIEN_NOTIFY_SOURCES, true );
+		// HelloAsso's documented addresses: its sandbox's for a site on the sandbox.
+		$sources = false !== strpos( lien_helloasso()['api_url'], 'sandbox' ) ? array( '4.233.135.234' ) : LIEN_NOTIFY_SOURCES;
+		$from    = in_array( isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '', $sources, true );
 	}
 	if ( ! $from ) {
 		return lien_api_error( 401, 'unauthenticated', 'This notification is not signed by HelloAsso nor sent from its address' );

@@ -224,9 +224,13 @@ function lien_proxy_link( $link, $route, $keys ) {
 			$pairs[] = array( urldecode( $key ), urldecode( $value ) );
 		}
 	}
-	$path = (string) wp_parse_url( rest_url( LIEN_API_NAMESPACE . $route ), PHP_URL_PATH );
+	// The route's address on this site, without its origin: with plain permalinks it carries `?rest_route=…`.
+	$own  = rest_url( LIEN_API_NAMESPACE . $route );
+	$path = (string) wp_parse_url( $own, PHP_URL_PATH );
+	$base = (string) wp_parse_url( $own, PHP_URL_QUERY );
 	$text = lien_sorted_query( $pairs );
-	return '' === $text ? $path : "$path?$text";
+	$all  = implode( '&', array_filter( array( $base, $text ), static fn( $part ) => '' !== $part ) );
+	return '' === $all ? $path : "$path?$all";
 }
 
 /**
@@ -261,11 +265,13 @@ function lien_api_proxy( $route, $proxy, WP_REST_Request $request ) {
 			return $answer;
 		}
 		$cached = $answer['body'];
-		if ( is_array( $answer['parsed'] ) ) {
+		// Decoded again as objects, so that `{}` stays an object when the answer is written back.
+		$object = json_decode( $answer['body'] );
+		if ( is_object( $object ) ) {
 			foreach ( array( 'next', 'previous' ) as $link ) {
-				if ( array_key_exists( $link, $answer['parsed'] ) && is_string( $answer['parsed'][ $link ] ) ) {
-					$answer['parsed'][ $link ] = lien_proxy_link( $answer['parsed'][ $link ], $route, $proxy['keys'] );
-					$cached                    = (string) wp_json_encode( $answer['parsed'], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+				if ( isset( $object->$link ) && is_string( $object->$link ) ) {
+					$object->$link = lien_proxy_link( $object->$link, $route, $proxy['keys'] );
+					$cached        = (string) wp_json_encode( $object, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 				}
 			}
 		}

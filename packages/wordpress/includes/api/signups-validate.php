@@ -25,6 +25,9 @@ function lien_unstorable( $value ) {
 	return preg_match( '//u', $value ) ? null : 'contains a lone surrogate (not a character)';
 }
 
+/** JavaScript's white space (`\s`, what `trim` removes), as a character class's content for a `/u` pattern. */
+const LIEN_JS_SPACE = '\t\n\x{0b}\f\r \x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}';
+
 /**
  * A text without the white space JavaScript's `trim` removes (a no-break space and a BOM among it), as the gateway
  * trims.
@@ -33,8 +36,8 @@ function lien_unstorable( $value ) {
  * @return string
  */
 function lien_js_trim( $value ) {
-	$space = '[\s\x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]';
-	return (string) preg_replace( "/^$space+|$space+\$/u", '', $value );
+	$space = '[' . LIEN_JS_SPACE . ']';
+	return (string) preg_replace( "/^$space+|$space+\$/uD", '', $value );
 }
 
 /**
@@ -96,8 +99,9 @@ function lien_validate_signup( $body, $now ) {
 	$input = array(
 		'missionId'    => $text( 'missionId', false, 200 ),
 		'name'         => $text( 'name', true, 200 ),
-		'email'        => $text( 'email', true, 254, '/^[^\s@<>()[\]\\\\,;:"]+@[^\s@<>()[\]\\\\,;:"]+\.[^\s@<>()[\]\\\\,;:"]+$/u', 'not an e-mail address' ),
-		'phone'        => $text( 'phone', false, 50, '/^[+\d][\d\s().-]{3,}$/u', 'not a phone number' ),
+		// JavaScript's \s and \d: the white space lien_js_trim knows, and ASCII digits only.
+		'email'        => $text( 'email', true, 254, '/^[^' . LIEN_JS_SPACE . '@<>()[\]\\\\,;:"]+@[^' . LIEN_JS_SPACE . '@<>()[\]\\\\,;:"]+\.[^' . LIEN_JS_SPACE . '@<>()[\]\\\\,;:"]+$/uD', 'not an e-mail address' ),
+		'phone'        => $text( 'phone', false, 50, '/^[+0-9][0-9' . LIEN_JS_SPACE . '().-]{3,}$/uD', 'not a phone number' ),
 		'message'      => $text( 'message', false, 5000 ),
 		'availability' => $text( 'availability', false, 1000 ),
 		'skills'       => array(),
@@ -106,7 +110,8 @@ function lien_validate_signup( $body, $now ) {
 
 	if ( array_key_exists( 'skills', $body ) ) {
 		$skills = $body['skills'];
-		$valid  = is_array( $skills ) && count( $skills ) <= 30;
+		// A JSON list, not an object: PHP decodes both to arrays.
+		$valid = is_array( $skills ) && array_values( $skills ) === $skills && count( $skills ) <= 30;
 		foreach ( $valid ? $skills : array() as $skill ) {
 			$valid = $valid && is_string( $skill ) && lien_js_length( $skill ) <= 100;
 		}
@@ -128,7 +133,7 @@ function lien_validate_signup( $body, $now ) {
 
 	// Consent: at least one, each with the wording the person saw and ticked; never assumed.
 	$consents = array_key_exists( 'consents', $body ) ? $body['consents'] : null;
-	if ( ! is_array( $consents ) || array() === $consents ) {
+	if ( ! is_array( $consents ) || array() === $consents || array_values( $consents ) !== $consents ) {
 		$fields['consents'] = 'required: at least one consent';
 	} elseif ( count( $consents ) > 10 ) {
 		$fields['consents'] = 'at most 10 consents';
@@ -171,7 +176,7 @@ function lien_validate_signup( $body, $now ) {
 	}
 
 	$honeypot = array_key_exists( 'honeypot', $body ) ? $body['honeypot'] : null;
-	if ( null !== $honeypot && ! is_string( $honeypot ) ) {
+	if ( array_key_exists( 'honeypot', $body ) && ! is_string( $honeypot ) ) {
 		$fields['honeypot'] = 'must be text (and empty)';
 	} elseif ( is_string( $honeypot ) && lien_unstorable( $honeypot ) ) {
 		$fields['honeypot'] = lien_unstorable( $honeypot );

@@ -69,7 +69,7 @@ function lien_api_post_signup( WP_REST_Request $request ) {
 		return lien_api_error( 415, 'unsupported_media_type', "Unsupported Media Type: $type" );
 	}
 	$key = $request->get_header( 'idempotency_key' );
-	if ( null !== $key && ! preg_match( '/^[\x21-\x7e]{8,200}$/', $key ) ) {
+	if ( null !== $key && ! preg_match( '/^[\x21-\x7e]{8,200}$/D', $key ) ) {
 		return lien_api_error( 400, 'bad_idempotency_key', 'Idempotency-Key must be 8 to 200 visible ASCII characters', array( 'Idempotency-Key' => '8–200 visible ASCII characters' ) );
 	}
 	$raw = json_decode( $request->get_body() );
