@@ -23,7 +23,8 @@ add_action(
 			register_block_type(
 				$element['dir'],
 				array(
-					'render_callback' => static fn( $attributes ) => lien_render_element( $tag, $attributes, 'wp-block-lien-' . $tag ),
+					// The block's class, and the one an author adds under Advanced.
+					'render_callback' => static fn( $attributes ) => lien_render_element( $tag, $attributes, trim( 'wp-block-lien-' . $tag . ' ' . ( is_string( $attributes['className'] ?? null ) ? $attributes['className'] : '' ) ) ),
 				)
 			);
 		}

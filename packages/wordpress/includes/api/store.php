@@ -115,7 +115,8 @@ function lien_store_signup( $input, $key ) {
 	$hash  = lien_signup_request_hash( $input );
 	$row   = array(
 		'id'              => wp_generate_uuid4(),
-		'idempotency_key' => $key,
+		// Kept as its SHA-256: a key is compared byte for byte, whatever the database's collation does with case.
+		'idempotency_key' => null === $key ? null : hash( 'sha256', $key ),
 		'request_hash'    => $hash,
 		'created_at'      => lien_iso_time( microtime( true ) * 1000 ),
 		'mission_id'      => $input['missionId'],
@@ -139,7 +140,7 @@ function lien_store_signup( $input, $key ) {
 			'replayed'  => false,
 		);
 	}
-	$stored = null === $key ? null : $wpdb->get_row( $wpdb->prepare( "SELECT id, mission_id, created_at, request_hash FROM $table WHERE idempotency_key = %s", $key ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table's name.
+	$stored = null === $key ? null : $wpdb->get_row( $wpdb->prepare( "SELECT id, mission_id, created_at, request_hash FROM $table WHERE idempotency_key = %s", hash( 'sha256', $key ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table's name.
 	if ( ! $stored ) {
 		return lien_api_error( 409, 'conflict', 'The signup could not be stored; please retry' );
 	}
