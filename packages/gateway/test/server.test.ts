@@ -170,7 +170,7 @@ for (const backend of backends()) {
         const first = await createGateway(options);
         assert.deepEqual(await migrate(first.db), [], 'nothing left to apply');
         const versions = (await first.db.query<{version: string}>('SELECT version FROM lien_migrations')).rows.map((r) => r.version);
-        assert.deepEqual(versions, ['001_initial', '002_shared_state', '003_checkout_outcomes', '004_signup_notifications']);
+        assert.deepEqual(versions, ['001_initial', '002_shared_state', '003_checkout_outcomes', '004_signup_notifications', '005_place_tiles']);
         await first.app.listen({port: 0, host: '127.0.0.1'});
         const address = first.app.server.address() as {port: number};
         const places = await get(`http://127.0.0.1:${address.port}/v1/places?limit=2000`);
