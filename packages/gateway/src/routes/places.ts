@@ -99,10 +99,11 @@ export function placesRoutes(app: FastifyInstance, db: Database): void {
     if (q) where.push(`p.search_text LIKE ${param(likePattern(q.toLowerCase()))} ESCAPE '\\'`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (zoom !== undefined && zoom < CLUSTER_BELOW_ZOOM) {
-      const total = (await db.query<{n: number}>(`SELECT count(*)::int AS n FROM places p ${filter}`, params)).rows[0]!.n;
-      if (total > limit) {
+      // The groups say how many places the view holds: more than the limit, they are the answer.
+      const grouped = await clusters(db, filter, params, zoom, limit);
+      if (grouped) {
         reply.type('application/geo+json; charset=utf-8');
-        return clusters(db, filter, params, zoom, total);
+        return grouped;
       }
     }
     const rows = (
@@ -149,9 +150,10 @@ interface ClusterRow {
 /**
  * The view's places as clusters, grouped in SQL by their tile two zooms below the view's (64 px cells): a Point at
  * the places' mean position with `cluster: true`, `count` and `bbox` (where a click zooms to). `meta.count` is
- * how many places they hold; `meta.clustered` says the features are clusters.
+ * how many places they hold; `meta.clustered` says the features are clusters. Undefined when the view holds no more
+ * than `limit` places: they are the answer then.
  */
-async function clusters(db: Database, filter: string, params: unknown[], zoom: number, total: number) {
+async function clusters(db: Database, filter: string, params: unknown[], zoom: number, limit: number) {
   const shift = Math.max(0, TILE_ZOOM - (zoom + 2));
   const rows = (
     await db.query<ClusterRow>(
@@ -162,6 +164,8 @@ async function clusters(db: Database, filter: string, params: unknown[], zoom: n
       params
     )
   ).rows;
+  const total = rows.reduce((sum, r) => sum + r.n, 0);
+  if (total <= limit) return undefined;
   const datasets = (
     await db.query<LicenceRow>(
       `SELECT d.source, d.licence_name, d.licence_url, d.attribution, d.is_sample FROM datasets d
