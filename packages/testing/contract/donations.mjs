@@ -274,6 +274,15 @@ export function donationContract(server, helloasso) {
         assert.ok(field in r.json.error.fields, `${JSON.stringify(body)} → ${JSON.stringify(r.json.error.fields)}`);
       }
       assert.equal(helloasso.seen.length, 0);
+      for (const [type, body, status, code] of [
+        ['text/plain', JSON.stringify({amount: 2500}), 415, 'unsupported_media_type'],
+        ['application/json', '', 400, 'bad_json'],
+        ['application/json', 'null', 400, 'invalid_donation'],
+        ['application/json', '[2500]', 400, 'bad_request'],
+      ]) {
+        const r = await call('/donations/helloasso/checkout', {method: 'POST', headers: {'content-type': type}, body});
+        assert.deepEqual([r.status, r.json?.error?.code], [status, code], `${type} ${JSON.stringify(body)}`);
+      }
       // JSON has numbers: 2.5e3 is the integer 2500.
       const written = await call('/donations/helloasso/checkout', {
         method: 'POST',

@@ -91,11 +91,20 @@ function lien_api_create_checkout( WP_REST_Request $request ) {
 	if ( $limited ) {
 		return $limited;
 	}
-	$raw = json_decode( $request->get_body() );
+	// As the gateway's JSON parser answers: another type is 415, an empty body is not JSON, `null` is an empty object.
+	$content_type = $request->get_content_type();
+	if ( ! is_array( $content_type ) || 'application/json' !== $content_type['value'] ) {
+		return lien_api_error( 415, 'unsupported_media_type', 'Unsupported Media Type: ' . ( is_array( $content_type ) ? $content_type['value'] : '' ) );
+	}
+	$text = trim( $request->get_body() );
+	if ( '' === $text ) {
+		return lien_api_error( 400, 'bad_json', 'Body cannot be empty when content-type is set to \'application/json\'' );
+	}
+	$raw = 'null' === $text ? new stdClass() : json_decode( $text );
 	if ( ! is_object( $raw ) ) {
 		return lien_api_error( 400, 'bad_request', 'The body must be a JSON object' );
 	}
-	$b      = json_decode( $request->get_body(), true );
+	$b      = 'null' === $text ? array() : json_decode( $text, true );
 	$fields = array();
 	$amount = $b['amount'] ?? null;
 	// JSON has numbers, not integers: 2500.0 is the integer 2500, as JavaScript reads it.
@@ -292,7 +301,7 @@ function lien_api_checkout_state( WP_REST_Request $request ) {
  * @return WP_REST_Response
  */
 function lien_api_checkout_return( WP_REST_Request $request ) {
-	$limited = lien_rate_limited( 'checkout-lookup', lien_helloasso()['lookups_minute'] );
+	$limited = lien_rate_limited( 'checkout-return', lien_helloasso()['lookups_minute'] );
 	if ( $limited ) {
 		return $limited;
 	}
