@@ -2,8 +2,7 @@
 // frame with clusters, the longest main-thread task from the page's start to the first clusters and to everything
 // loaded (the same Chrome trace reading as measure.mjs), the heap of the page and its workers once loaded, then the
 // same 20 moves as the hand-over table.
-import {chromium} from 'playwright-core';
-import {CHROME_ARGS, heapMeter, longestTask, TRACE_CATEGORIES} from './measure.mjs';
+import {longestTask, openPage, TRACE_CATEGORIES} from './measure.mjs';
 
 /** The longest task between two marks, or null when the page never reached the second. */
 function longestOrNull(trace, start, end) {
@@ -15,13 +14,8 @@ function longestOrNull(trace, start, end) {
 }
 
 export async function measureSite({url, timeoutMs, chromePath}) {
-  const browser = await chromium.launch({executablePath: chromePath, args: CHROME_ARGS});
+  const {browser, page, errors, readHeap} = await openPage(chromePath);
   try {
-    const page = await browser.newPage({viewport: {width: 1024, height: 768}});
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const cdp = await page.context().newCDPSession(page);
-    const readHeap = await heapMeter(cdp);
     await browser.startTracing(page, {categories: TRACE_CATEGORIES});
     await page.goto(url, {waitUntil: 'commit'});
     const reached = (name) =>

@@ -95,14 +95,19 @@ export async function mapSize(url, chromePath) {
   }
 }
 
-export async function measureOnce({url, size, seed, timeoutMs, chromePath}) {
+/** A fresh Chromium and a 1024×768 page, its errors collected, and its heap reader (page and workers). */
+export async function openPage(chromePath) {
   const browser = await chromium.launch({executablePath: chromePath, args: CHROME_ARGS});
+  const page = await browser.newPage({viewport: {width: 1024, height: 768}});
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const readHeap = await heapMeter(await page.context().newCDPSession(page));
+  return {browser, page, errors, readHeap};
+}
+
+export async function measureOnce({url, size, seed, timeoutMs, chromePath}) {
+  const {browser, page, errors, readHeap} = await openPage(chromePath);
   try {
-    const page = await browser.newPage({viewport: {width: 1024, height: 768}});
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const cdp = await page.context().newCDPSession(page);
-    const readHeap = await heapMeter(cdp);
     await page.goto(url);
     await page.waitForFunction(() => window.bench, null, {timeout: 30000});
     await page.evaluate(([n, s]) => window.bench.generate(n, s), [size, seed]);

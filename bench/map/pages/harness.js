@@ -47,6 +47,32 @@ async function quiet(node, quietMs = 250, maxMs = 15000) {
   return performance.now() < end;
 }
 
+/**
+ * The Leaflet wrapper of an `<access-map>`, once its map is built. The element keeps its map controller private
+ * (`map`, its wrapper `map.view`); the bench reads it only to drive the same moves on both sides.
+ */
+export function mapViewOf(el) {
+  return new Promise((resolve) => {
+    const poll = () => (el.map?.view ? resolve(el.map.view) : setTimeout(poll, 20));
+    poll();
+  });
+}
+
+/**
+ * The peers' map on a site's page: the element's map box (`?w=…&h=…`), the start view, the tiles, and the harness
+ * installed with the class their cluster markers have.
+ */
+export function peerMap(clusterClass) {
+  const query = new URLSearchParams(location.search);
+  if (query.has('w')) Object.assign(document.getElementById('map').style, {width: `${query.get('w')}px`, height: `${query.get('h')}px`});
+  const L = window.L;
+  const map = L.map('map').setView(START.center, START.zoom);
+  L.tileLayer('/tile/{z}/{x}/{y}.png', {maxZoom: 19}).addTo(map);
+  const pane = map.getPane('markerPane');
+  install({map, clusterCount: () => pane.getElementsByClassName(clusterClass).length, load: () => Promise.resolve()});
+  return {L, map, query};
+}
+
 export function install(adapter) {
   let places = null; // kept for the page's lifetime: the site owns its data whichever map shows it
   window.bench = {

@@ -3,7 +3,7 @@
 // What it builds from the places is its own business and inside the timing: its filters, the list of the
 // view, two coordinate arrays handed to the clustering worker, the markers of the view.
 import '@lien/access-map/define.js';
-import {install, START} from './harness.js';
+import {install, mapViewOf, START} from './harness.js';
 
 const el = document.createElement('access-map');
 el.setAttribute('center', START.center.join(','));
@@ -14,11 +14,7 @@ el.style.cssText = 'display: block; width: 1024px; --access-map-height: 640px';
 el.dataSource = {load: async () => ({places: [], attribution: [], complete: true})};
 document.body.append(el);
 
-// The element keeps its map controller private (`map`, its Leaflet wrapper `map.view`); the bench reads it only to drive the same moves.
-const view = await new Promise((resolve) => {
-  const poll = () => (el.map?.view ? resolve(el.map.view) : setTimeout(poll, 20));
-  poll();
-});
+const view = await mapViewOf(el);
 const pane = view.map.getPane('markerPane');
 
 install({

@@ -1,14 +1,10 @@
 // The site's path, ours: once the element's map exists, the bench's moves can drive it (harness.js), and
 // "everything loaded" is the element's own `drawn` after its places arrived.
-import {install} from './harness.js';
+import {install, mapViewOf} from './harness.js';
 
 const el = document.querySelector('access-map');
 await customElements.whenDefined('access-map');
-// The element keeps its map controller private (`map`, its Leaflet wrapper `map.view`); the bench reads it only to drive the same moves.
-const view = await new Promise((resolve) => {
-  const poll = () => (el.map?.view ? resolve(el.map.view) : setTimeout(poll, 20));
-  poll();
-});
+const view = await mapViewOf(el);
 const pane = view.map.getPane('markerPane');
 install({
   map: view.map,

@@ -1,14 +1,8 @@
 // The site's path, raw supercluster on the main thread: the same file fetched and parsed, the index built
 // on the page's thread, and the view's clusters drawn as Leaflet markers at each move.
-import {install, START} from './harness.js';
+import {peerMap} from './harness.js';
 
-const query = new URLSearchParams(location.search);
-if (query.has('w')) Object.assign(document.getElementById('map').style, {width: `${query.get('w')}px`, height: `${query.get('h')}px`});
-const L = window.L;
-const map = L.map('map').setView(START.center, START.zoom);
-L.tileLayer('/tile/{z}/{x}/{y}.png', {maxZoom: 19}).addTo(map);
-const pane = map.getPane('markerPane');
-install({map, clusterCount: () => pane.getElementsByClassName('sc-cluster').length, load: () => Promise.resolve()});
+const {L, map, query} = peerMap('sc-cluster');
 
 const geojson = await (await fetch(query.get('data'))).json();
 window.siteCount = geojson.features.length;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {Writable} from 'node:stream';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {backends} from './helpers/backends.js';
-import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
+import {startFakeUpstream} from './helpers/fake-upstream.js';
+import {fakeHelloAsso, HELLOASSO_CLIENT_ID, HELLOASSO_SECRET, ORGANIZATION} from '@lien/testing/contract/donations.mjs';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import type {GatewayOptions} from '../src/config.js';
 import {get, post, type Answer} from './helpers/http.js';
@@ -18,62 +19,11 @@ function notification(file: string, metadata?: unknown): Record<string, unknown>
   return metadata === undefined ? example : {...example, metadata};
 }
 
-const CLIENT_ID = 'client-id-test';
-const SECRET = 'super-secret-helloasso-value';
-const ORG = 'les-amis-du-quartier';
-
-/** A fake HelloAsso: OAuth2 tokens that expire, checkout intents, and switches to make it misbehave. */
-function fakeHelloAsso(clock: () => number) {
-  let issued = 0;
-  let intents = 0;
-  const valid = new Map<string, number>(); // access token → expiry
-  const refreshTokens = new Set<string>();
-  const state = {refuseRefresh: false, revokeAll: false, failNext: 0 as number, status: 500, retryAfter: '', paid: new Set<string>(), orders: new Map<string, unknown>(), orderPages: new Map<string, unknown[][]>()};
-  const handler = (r: SeenRequest): FakeAnswer => {
-    if (r.path === '/oauth2/token') {
-      const form = new URLSearchParams(r.body);
-      const grant = form.get('grant_type');
-      const okCredentials = grant === 'client_credentials' && form.get('client_id') === CLIENT_ID && form.get('client_secret') === SECRET;
-      const okRefresh = grant === 'refresh_token' && !state.refuseRefresh && refreshTokens.has(form.get('refresh_token') ?? '');
-      if (!okCredentials && !okRefresh) return {status: 400, body: {error: 'invalid_grant'}};
-      if (okRefresh) refreshTokens.delete(form.get('refresh_token')!);
-      issued++;
-      const token = `access-${issued}`;
-      valid.set(token, clock() + 1800_000);
-      refreshTokens.add(`refresh-${issued}`);
-      return {body: {access_token: token, refresh_token: `refresh-${issued}`, expires_in: 1800, token_type: 'bearer'}};
-    }
-    const token = (r.headers.authorization ?? '').replace(/^Bearer /, '');
-    if (state.revokeAll) {
-      valid.clear();
-      state.revokeAll = false;
-    }
-    if (!valid.has(token) || valid.get(token)! <= clock()) return {status: 401, body: {message: 'expired or unknown token'}};
-    if (state.failNext > 0) {
-      state.failNext--;
-      return {status: state.status, headers: state.retryAfter ? {'retry-after': state.retryAfter} : undefined, body: {message: `boom ${SECRET}`}};
-    }
-    const orders = /^\/v5\/organizations\/[^/]+\/forms\/([^/]+\/[^/]+)\/orders$/.exec(r.path);
-    if (orders) {
-      // Pages of HelloAsso's own example order, linked by continuation tokens; the last token comes back unchanged.
-      const token = r.query.get('continuationToken');
-      const pages = state.orderPages.get(orders[1]) ?? [];
-      const index = token ? Number(token.replace('page-', '')) : 0;
-      const data = pages[index] ?? [];
-      return {body: {data, pagination: {pageSize: 100, pageIndex: index + 1, totalPages: pages.length, continuationToken: data.length ? `page-${index + 1}` : token}}};
-    }
-    const path = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(r.path);
-    if (!path) return {status: 404, body: {}};
-    if (r.method === 'POST') {
-      const id = String(9000 + ++intents);
-      return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`}};
-    }
-    const id = path[2]!;
-    const order = state.orders.get(id) ?? (state.paid.has(id) ? {id: 77, payments: [{state: 'Authorized'}]} : undefined);
-    return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`, ...(order ? {order} : {})}};
-  };
-  return {handler, state, valid};
-}
+// HelloAsso's fake and its credentials are the contract's (@lien/testing/contract/donations.mjs), run here on the
+// gateway's clock.
+const CLIENT_ID = HELLOASSO_CLIENT_ID;
+const SECRET = HELLOASSO_SECRET;
+const ORG = ORGANIZATION;
 
 // What the contract (@lien/testing/contract/donations.mjs, run by contract.test.ts) cannot check over HTTP alone: a
 // token's expiry on the gateway's clock, two requests racing with a revoked token, what the gateway logs.
@@ -113,27 +63,11 @@ for (const backend of backends()) {
     beforeEach(() => (upstream.seen.length = 0));
     const grants = () => upstream.seen.filter((r) => r.path === '/oauth2/token').map((r) => new URLSearchParams(r.body).get('grant_type'));
 
+    // The intent's body and its return addresses are the contract's; here, the token the next tests renew.
     it('creates a checkout intent with a cached token', async () => {
       const r = await checkout();
       assert.equal(r.status, 200, r.text);
-      assert.match(r.json.redirectUrl, /^https:\/\/checkout\.fake\/\d+$/);
       assert.equal(r.json.kind, 'checkout');
-      const sent = JSON.parse(upstream.seen.find((s) => s.method === 'POST' && s.path.endsWith('/checkout-intents'))!.body);
-      const reference = sent.metadata.reference as string;
-      assert.match(reference, /^[0-9a-f-]{36}$/);
-      const way = (name: string) => `${gw.url}/v1/donations/helloasso/return/${reference}/${name}`;
-      assert.equal(r.json.reference, reference);
-      assert.deepEqual(sent, {
-        totalAmount: 2500,
-        initialAmount: 2500,
-        itemName: 'Don',
-        backUrl: way('back'),
-        errorUrl: way('error'),
-        returnUrl: way('return'),
-        containsDonation: true,
-        metadata: {source: 'lien', reference},
-      });
-      assert.equal(upstream.seen.find((s) => s.path.endsWith('/checkout-intents'))!.path, `/v5/organizations/${ORG}/checkout-intents`);
       await checkout({amount: 1000});
       assert.deepEqual(grants(), ['client_credentials'], 'the second checkout reuses the token');
     });

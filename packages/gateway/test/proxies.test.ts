@@ -4,18 +4,10 @@ import {backends} from './helpers/backends.js';
 import {startFakeUpstream, type FakeAnswer, type SeenRequest} from './helpers/fake-upstream.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {call, get, rawGet} from './helpers/http.js';
+import {ACCESLIBRE_KEY, ENGAGEMENT_KEY, ERPS_PAGE, MISSIONS as missions} from '@lien/testing/contract/proxies.mjs';
 
-const ACCESLIBRE_KEY = 'acceslibre-key-never-shown';
-const ENGAGEMENT_KEY = 'engagement-key-never-shown';
-
-const erps = {
-  count: 1,
-  page_size: 20,
-  next: null,
-  previous: null,
-  results: [{uuid: 'a1', nom: '<b>Mairie</b>', geom: {type: 'Point', coordinates: [-3.37, 47.75]}, accessibilite: {entree: {entree_plain_pied: true}}}],
-};
-const missions = {ok: true, total: 1, limit: 25, skip: 0, data: [{id: 'm1', title: 'Collecte', domain: 'solidarite-insertion'}]};
+// The keys and the upstreams' answers are the contract's (@lien/testing/contract/proxies.mjs).
+const erps = ERPS_PAGE;
 
 // What the contract (@lien/testing/contract/proxies.mjs, run by contract.test.ts) cannot check over HTTP alone: the
 // cache's expiry and an upstream's wait on the gateway's clock, a Host header, paths sent as written.

@@ -6,6 +6,7 @@ import {createHmac} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
 import {startFakeUpstream} from './fake-upstream.mjs';
+import {answer} from './http.mjs';
 
 export const HELLOASSO_CLIENT_ID = 'client-id-test';
 export const HELLOASSO_SECRET = 'super-secret-helloasso-value';
@@ -19,13 +20,17 @@ function notification(file, metadata) {
   return metadata === undefined ? example : {...example, metadata};
 }
 
-/** A fake HelloAsso: tokens of `state.expiresIn` seconds, checkout intents, and switches to make it misbehave. */
-export async function helloassoUpstream() {
+/**
+ * A fake HelloAsso: OAuth2 tokens of `state.expiresIn` seconds on `clock`, checkout intents whose lookups show the
+ * orders the test set, forms' orders in pages linked by continuation tokens, and switches to make it misbehave.
+ * Answers `{handler, state, valid}` for a fake upstream server (`startFakeUpstream`).
+ */
+export function fakeHelloAsso(clock = Date.now) {
   let issued = 0;
   let intents = 0;
-  const valid = new Map();
+  const valid = new Map(); // access token → expiry
   const refreshTokens = new Set();
-  const state = {expiresIn: 1800, refuseRefresh: false, revokeAll: false, failNext: 0, status: 500, retryAfter: '', paid: new Set(), orders: new Map()};
+  const state = {expiresIn: 1800, refuseRefresh: false, revokeAll: false, failNext: 0, status: 500, retryAfter: '', paid: new Set(), orders: new Map(), orderPages: new Map()};
   const handler = (r) => {
     if (r.path === '/oauth2/token') {
       const form = new URLSearchParams(r.body);
@@ -36,7 +41,7 @@ export async function helloassoUpstream() {
       if (okRefresh) refreshTokens.delete(form.get('refresh_token'));
       issued++;
       const token = `access-${issued}`;
-      valid.set(token, Date.now() + state.expiresIn * 1000);
+      valid.set(token, clock() + state.expiresIn * 1000);
       refreshTokens.add(`refresh-${issued}`);
       return {body: {access_token: token, refresh_token: `refresh-${issued}`, expires_in: state.expiresIn, token_type: 'bearer'}};
     }
@@ -45,10 +50,19 @@ export async function helloassoUpstream() {
       valid.clear();
       state.revokeAll = false;
     }
-    if (!valid.has(token) || valid.get(token) <= Date.now()) return {status: 401, body: {message: 'expired or unknown token'}};
+    if (!valid.has(token) || valid.get(token) <= clock()) return {status: 401, body: {message: 'expired or unknown token'}};
     if (state.failNext > 0) {
       state.failNext--;
       return {status: state.status, headers: state.retryAfter ? {'retry-after': state.retryAfter} : undefined, body: {message: `boom ${HELLOASSO_SECRET}`}};
+    }
+    const orders = /^\/v5\/organizations\/[^/]+\/forms\/([^/]+\/[^/]+)\/orders$/.exec(r.path);
+    if (orders) {
+      // Pages of HelloAsso's own example order, linked by continuation tokens; the last token comes back unchanged.
+      const continuation = r.query.get('continuationToken');
+      const pages = state.orderPages.get(orders[1]) ?? [];
+      const index = continuation ? Number(continuation.replace('page-', '')) : 0;
+      const data = pages[index] ?? [];
+      return {body: {data, pagination: {pageSize: 100, pageIndex: index + 1, totalPages: pages.length, continuationToken: data.length ? `page-${index + 1}` : continuation}}};
     }
     const path = /^\/v5\/organizations\/([^/]+)\/checkout-intents(?:\/(\d+))?$/.exec(r.path);
     if (!path) return {status: 404, body: {}};
@@ -60,8 +74,14 @@ export async function helloassoUpstream() {
     const order = state.orders.get(id) ?? (state.paid.has(id) ? {id: 77, payments: [{state: 'Authorized'}]} : undefined);
     return {body: {id: Number(id), redirectUrl: `https://checkout.fake/${id}`, ...(order ? {order} : {})}};
   };
-  const upstream = await startFakeUpstream(handler);
-  return {...upstream, state, grants: () => upstream.seen.filter((r) => r.path === '/oauth2/token').map((r) => new URLSearchParams(r.body).get('grant_type'))};
+  return {handler, state, valid};
+}
+
+/** The fake HelloAsso on loopback, on real time, with the token grants it was asked for. */
+export async function helloassoUpstream() {
+  const fake = fakeHelloAsso();
+  const upstream = await startFakeUpstream(fake.handler);
+  return {...upstream, state: fake.state, grants: () => upstream.seen.filter((r) => r.path === '/oauth2/token').map((r) => new URLSearchParams(r.body).get('grant_type'))};
 }
 
 /**
@@ -69,17 +89,8 @@ export async function helloassoUpstream() {
  * to; amounts from 100 to 100 000 cents; no token kept yet) and its fake `helloasso`.
  */
 export function donationContract(server, helloasso) {
-  const call = async (url, init = {}) => {
-    const response = await fetch(url.startsWith('http') ? url : `${server.v1}${url}`, {redirect: 'manual', ...init});
-    const text = await response.text();
-    let json;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return {status: response.status, headers: response.headers, text, json};
-  };
+  // A donor's browser is sent on by the return routes: their redirects are read, not followed.
+  const call = (url, init = {}) => answer(server.v1, url, {redirect: 'manual', ...init});
   const checkout = (body = {}) =>
     call('/donations/helloasso/checkout', {
       method: 'POST',

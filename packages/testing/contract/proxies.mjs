@@ -5,18 +5,20 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {linguaLibreQuery} from '@lien/open-data/lingualibre.js';
 import {startFakeUpstream} from './fake-upstream.mjs';
+import {answer} from './http.mjs';
 
 export const ACCESLIBRE_KEY = 'acceslibre-key-never-shown';
 export const ENGAGEMENT_KEY = 'engagement-key-never-shown';
 
-const erps = {
+/** An Acceslibre page and an API Engagement answer, as the fake upstreams give them. */
+export const ERPS_PAGE = {
   count: 1,
   page_size: 20,
   next: null,
   previous: null,
   results: [{uuid: 'a1', nom: '<b>Mairie</b>', geom: {type: 'Point', coordinates: [-3.37, 47.75]}, accessibilite: {entree: {entree_plain_pied: true}}}],
 };
-const missions = {ok: true, total: 1, limit: 25, skip: 0, data: [{id: 'm1', title: 'Collecte', domain: 'solidarite-insertion'}]};
+export const MISSIONS = {ok: true, total: 1, limit: 25, skip: 0, data: [{id: 'm1', title: 'Collecte', domain: 'solidarite-insertion'}]};
 const records = {head: {vars: ['word', 'filename', 'speaker']}, results: {bindings: []}};
 
 /** The fake Acceslibre, API Engagement and Lingua Libre: each answers only with its key; `next` overrides once. */
@@ -28,8 +30,8 @@ export async function proxyUpstream() {
       state.next = undefined;
       return typeof next === 'function' ? next(r) : next;
     }
-    if (r.path === '/api/erps/' && r.headers.authorization === `Api-Key ${ACCESLIBRE_KEY}`) return {body: erps};
-    if (r.path === '/v0/mission' && r.headers['x-api-key'] === ENGAGEMENT_KEY) return {body: missions};
+    if (r.path === '/api/erps/' && r.headers.authorization === `Api-Key ${ACCESLIBRE_KEY}`) return {body: ERPS_PAGE};
+    if (r.path === '/v0/mission' && r.headers['x-api-key'] === ENGAGEMENT_KEY) return {body: MISSIONS};
     if (r.path === '/sparql') return {body: records};
     return {status: 401, body: {detail: 'bad key'}};
   };
@@ -51,17 +53,7 @@ export async function proxyUpstream() {
  * client may send each proxy a minute, about 30 for this suite) and its fake `upstream`.
  */
 export function proxyContract(server, upstream) {
-  const get = async (path, init) => {
-    const response = await fetch(path.startsWith('http') ? path : `${server.v1}${path}`, init);
-    const text = await response.text();
-    let json;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return {status: response.status, headers: response.headers, text, json};
-  };
+  const get = (path, init) => answer(server.v1, path, init);
   /** The path the server's links start with: `/v1` on the gateway, `/wp-json/lien/v1` on WordPress. */
   const prefix = () => new URL(server.v1).pathname.replace(/\/$/, '');
   const fresh = () => (upstream.seen.length = 0);
@@ -71,7 +63,7 @@ export function proxyContract(server, upstream) {
       fresh();
       const r = await get('/proxy/acceslibre/erps/?commune=Lorient&q=mairie');
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.json, erps);
+      assert.deepEqual(r.json, ERPS_PAGE);
       assert.match(r.headers.get('content-type'), /^application\/json/);
       assert.equal(upstream.seen.length, 1);
       assert.equal(upstream.seen[0].path, '/api/erps/');
@@ -84,7 +76,7 @@ export function proxyContract(server, upstream) {
       const a = await get('/proxy/acceslibre/erps/?q=cache&commune=Vannes');
       const b = await get('/proxy/acceslibre/erps/?commune=Vannes&q=cache');
       assert.deepEqual([a.headers.get('x-lien-cache'), b.headers.get('x-lien-cache')], ['miss', 'hit']);
-      assert.deepEqual(b.json, erps);
+      assert.deepEqual(b.json, ERPS_PAGE);
       assert.equal(upstream.seen.length, 1);
       assert.match(b.headers.get('cache-control'), /^public, max-age=\d+$/);
     });
@@ -93,7 +85,7 @@ export function proxyContract(server, upstream) {
       fresh();
       const r = await get('/proxy/api-engagement/mission?domain=sante&limit=5');
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.json, missions);
+      assert.deepEqual(r.json, MISSIONS);
       assert.equal(upstream.seen[0].path, '/v0/mission');
       assert.deepEqual(Object.fromEntries(upstream.seen[0].query), {domain: 'sante', limit: '5'});
       assert.ok(!r.text.includes(ENGAGEMENT_KEY));
@@ -123,14 +115,14 @@ export function proxyContract(server, upstream) {
       const link = (p) => `${upstream.url}/api/erps/?commune=Lorient&format=json&page_size=1${p > 1 ? `&page=${p}` : ''}`;
       const pages = (r) => {
         const page = Number(r.query.get('page') ?? '1');
-        return {body: {...erps, count: 3, page_size: 1, next: page < 3 ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null, filters: {}}};
+        return {body: {...ERPS_PAGE, count: 3, page_size: 1, next: page < 3 ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null, filters: {}}};
       };
       const route = `${prefix()}/proxy/acceslibre/erps/`;
       upstream.answerNext(pages);
       const first = await get('/proxy/acceslibre/erps/?page_size=1&commune=Lorient&q=paging');
       assert.equal(first.status, 200, first.text);
       assert.deepEqual([first.json.next, first.json.previous], [`${route}?commune=Lorient&page=2&page_size=1`, null]);
-      assert.deepEqual(Object.keys(first.json), [...Object.keys(erps), 'filters'], 'the answer keeps its shape');
+      assert.deepEqual(Object.keys(first.json), [...Object.keys(ERPS_PAGE), 'filters'], 'the answer keeps its shape');
       assert.deepEqual(first.json.filters, {}, 'an empty object stays an object');
       upstream.answerNext(pages);
       const second = await get(new URL(first.json.next, server.v1).href);
