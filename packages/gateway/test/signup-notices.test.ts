@@ -125,7 +125,11 @@ describe('A mail server or a webhook that is down', () => {
       smtp = await startSmtp(port);
       const mail = await until(() => smtp!.received.find((m) => m.text?.includes(stored.json.id)), 'the mail never went', 10_000);
       assert.ok(mail.text!.includes('candidature spontanée'));
-      const row = (await gw.db.query<{sent_at: Date | null}>('SELECT sent_at FROM signup_notifications')).rows[0]!;
+      // The server has the mail before the gateway hears its answer and notes it sent: wait for the note.
+      const row = await until(
+        async () => (await gw.db.query<{sent_at: Date | null}>('SELECT sent_at FROM signup_notifications')).rows.find((r) => r.sent_at !== null),
+        'the notice was never noted as sent'
+      );
       assert.notEqual(row.sent_at, null);
     } finally {
       await gw.stop();
