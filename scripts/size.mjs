@@ -1,6 +1,7 @@
 // `npm run size`: the raw and gzip size of each element's full CDN load (its entry, every chunk it
 // imports, loads later or starts as a worker; of its source adapters, which a page fetches one of, the
-// largest), checked against the budget in its package.json
+// largest), checked against the budget in its package.json; for an element with a first-useful budget (the
+// map's list, before Leaflet), also what it fetches before its first content
 // (`"lien": {"sizeBudgetGzip": <bytes>}`); and the autoloader lien.js on its own, against core's
 // `"lien": {"autoloaderBudgetGzip": <bytes>}`. Deterministic: gzip level 9 over the built files. Reads
 // dist/cdn, or LIEN_CDN_DIR when set.
@@ -18,36 +19,49 @@ const {chunks} = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
 /** The optional parts met on the way (`*.part.ts` chunks), kept out of every closure and reported apart. */
 const parts = new Set();
 
-function closure(file, seen, alternatives) {
+/**
+ * The files `file` brings, alternatives (source adapters) set aside in `alternatives`. With `laterToo` false, the
+ * modules it imports only later, dynamically (the map: Leaflet and its code), are left out, adapters and workers not.
+ */
+function closure(file, seen, alternatives, laterToo = true) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const chunk = chunks[file];
   if (!chunk) return seen;
+  const later = new Set(chunk.dynamicImports);
   for (const next of [...chunk.imports, ...chunk.dynamicImports, ...chunk.referencedFiles]) {
     if (chunks[next]?.part && !chunk.part) parts.add(next);
     else if (alternatives && chunks[next]?.alternative) alternatives.add(next);
-    else closure(next, seen, alternatives);
+    else if (laterToo || !later.has(next)) closure(next, seen, alternatives, laterToo);
   }
   return seen;
 }
 
 const gzipSize = (file) => gzipSync(readFileSync(join(cdn, file)), {level: 9}).length;
 
-/** Every file an element's page may fetch: its closure, plus the heaviest of its alternatives. */
-function fullLoad(file) {
+/**
+ * Every file an element's page may fetch: its closure, plus the heaviest of its alternatives (a source's chunks
+ * together). `laterToo` false: what it fetches before its first content, without what it imports later.
+ */
+function fullLoad(file, laterToo = true) {
   const alternatives = new Set();
-  const base = closure(file, new Set(), alternatives);
+  const base = closure(file, new Set(), alternatives, laterToo);
+  const groups = new Map();
+  for (const f of alternatives) groups.set(chunks[f].alternative, [...(groups.get(chunks[f].alternative) ?? []), f]);
   let heaviest = [];
   let heaviestSize = -1;
-  for (const alternative of alternatives) {
-    const extra = [...closure(alternative, new Set(base))].filter((f) => !base.has(f));
-    const size = extra.reduce((sum, f) => sum + gzipSize(f), 0);
-    if (size > heaviestSize) [heaviest, heaviestSize] = [extra, size];
+  for (const group of groups.values()) {
+    const extra = new Set();
+    for (const alternative of group) for (const f of closure(alternative, new Set(base), undefined, laterToo)) if (!base.has(f)) extra.add(f);
+    const size = [...extra].reduce((sum, f) => sum + gzipSize(f), 0);
+    if (size > heaviestSize) [heaviest, heaviestSize] = [[...extra], size];
   }
   return new Set([...base, ...heaviest]);
 }
 
 const budgets = {};
+/** `"lien": {"firstUsefulBudgetGzip": <bytes>}`: an element whose first content shows before what it loads later. */
+const firstUsefulBudgets = {};
 /** The peer an element is measured against: `"lien": {"sizePeer": {"name": …, "gzipBytes": …}}`. */
 const peers = {};
 let autoloaderBudget;
@@ -56,6 +70,7 @@ for (const name of readdirSync('packages')) {
   if (!existsSync(file)) continue;
   const lien = JSON.parse(readFileSync(file, 'utf8')).lien;
   budgets[name] = lien?.sizeBudgetGzip;
+  if (lien?.firstUsefulBudgetGzip) firstUsefulBudgets[name] = lien.firstUsefulBudgetGzip;
   if (lien?.sizePeer) peers[name] = lien.sizePeer;
   if (name === 'core') autoloaderBudget = lien?.autoloaderBudgetGzip;
 }
@@ -88,6 +103,15 @@ for (const [file, chunk] of Object.entries(chunks)) {
   failed ||= over;
   const label = chunk.entry === 'lien' ? 'lien.js (autoloader)' : `${chunk.entry}.js`;
   rows.push([label, String(files.length), kb(raw), kb(gzip), budget ? kb(budget) : '—', over ? 'OVER' : budget ? 'ok' : '']);
+  const firstBudget = firstUsefulBudgets[chunk.entry];
+  if (firstBudget) {
+    const first = [...fullLoad(file, false)];
+    const firstGzip = first.reduce((sum, f) => sum + gzipSize(f), 0);
+    const firstOver = firstGzip > firstBudget;
+    failed ||= firstOver;
+    const firstRaw = first.reduce((sum, f) => sum + readFileSync(join(cdn, f)).length, 0);
+    rows.push([`  first useful content (no later imports)`, String(first.length), kb(firstRaw), kb(firstGzip), kb(firstBudget), firstOver ? 'OVER' : 'ok']);
+  }
   const peer = peers[chunk.entry];
   if (peer) ratios.push(`${label}: ${kb(gzip)} gzip = ${(gzip / peer.gzipBytes).toFixed(2)}× ${peer.name} (${kb(peer.gzipBytes)} gzip)`);
 }

@@ -4,7 +4,6 @@ import {msg} from '@lit/localize';
 import {baseStyles, currentLocale, headingLevel, LienElement, LienErrorEvent, LienEvent, LienLoadEvent, levelBelow} from '@lien/core';
 import type {Need, Place} from '@lien/open-data/place.js';
 import {templates as fr} from './generated/locales/fr.js';
-import {leafletStyles} from './generated/leaflet-css.js';
 import {accessMapStyles} from './access-map.styles.js';
 import {parseCenter, viewBBox} from './geo.js';
 import {placesLoader} from './loading.js';
@@ -65,7 +64,7 @@ const NO_PLACES: readonly Place[] = [];
  * @cssproperty --access-map-marker-color - Colour of the markers (default the primary colour).
  */
 export class AccessMap extends LienElement<AccessMapEvents> {
-  static override styles = [baseStyles, leafletStyles, accessMapStyles];
+  static override styles = [baseStyles, accessMapStyles];
   static override translations = {fr};
 
   // Declared without decorators or field initializers: the element then behaves the same whatever the

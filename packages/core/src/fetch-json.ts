@@ -1,3 +1,4 @@
+import {parseJson} from '@lien/open-data/read.js';
 import {LienError, toLienError} from './errors.js';
 import {wait} from './wait.js';
 
@@ -111,21 +112,30 @@ export async function fetchWithRetry(url: string, options: FetchJsonOptions = {}
   }
 }
 
-/** `fetchWithRetry` then JSON: a body that is not JSON is a `parse` error, never a crash. */
-export async function fetchJson<T = unknown>(url: string, options: FetchJsonOptions = {}): Promise<T> {
-  const response = await fetchWithRetry(url, options);
-  let text: string;
+/**
+ * The body of a successful answer, read whole. A body cut by the caller is `aborted`, by the time-out
+ * (its reason is a TimeoutError) `timeout`, else the network's failure.
+ */
+async function readBody<T>(response: Response, read: (response: Response) => Promise<T>, url: string, options: FetchJsonOptions): Promise<T> {
   try {
-    text = await response.text();
+    return await read(response);
   } catch (error) {
-    // The body was cut: by the caller (aborted), the time-out (its reason is a TimeoutError) or the network.
     throw options.signal?.aborted ? new LienError('aborted', 'Aborted', {url, cause: error}) : toLienError(error);
   }
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new LienError('parse', 'The answer is not JSON', {url, field: '(body)', cause: error});
-  }
+}
+
+/** `fetchWithRetry` then JSON: a body that is not JSON is a `parse` error, never a crash. */
+export async function fetchJson<T = unknown>(url: string, options: FetchJsonOptions = {}): Promise<T> {
+  const text = await readBody(await fetchWithRetry(url, options), (response) => response.text(), url, options);
+  return parseJson<T>(text, url);
+}
+
+/**
+ * `fetchWithRetry` then the body's bytes, unread: for a large file handed to a worker, which decodes and parses
+ * it there (the page's thread never holds its text).
+ */
+export async function fetchBytes(url: string, options: FetchJsonOptions = {}): Promise<ArrayBuffer> {
+  return readBody(await fetchWithRetry(url, options), (response) => response.arrayBuffer(), url, options);
 }
 
 /**

@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
-import {buildIndex, leavesOf, packClusters, transferablesOf, type Index} from './cluster-core.js';
+import type {Index} from './cluster-core.js';
 import type {WorkerRequest, WorkerResponse} from './protocol.js';
+import type {ReadFailure} from './read-geojson.js';
 
-// Holds the indexes of one page; each request names its index, so one worker serves every map.
+// Holds the indexes of one page; each request names its index, so one worker serves every map. It also reads
+// whole files of places, so that their text is never parsed on the page's thread.
 const indexes = new Map<number, Index>();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -10,10 +12,20 @@ function answer(response: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(response, transfer);
 }
 
-scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
+// Each part is fetched on its first use: supercluster with the first index (a list reads a file without it), the
+// GeoJSON reader with the first file (a map on another source never loads it).
+const clustering = () => import('./cluster-core.js');
+const geojsonReader = () => import('./read-geojson.js');
+
+/** A LienError's parts (it does not survive the crossing to the page as itself). */
+const failureOf = (error: unknown): ReadFailure | undefined =>
+  error instanceof Error && error.name === 'LienError' ? {kind: (error as ReadFailure & Error).kind, message: error.message, field: (error as ReadFailure & Error).field} : undefined;
+
+async function handle(data: WorkerRequest): Promise<void> {
   try {
     switch (data.type) {
       case 'build': {
+        const {buildIndex, packClusters, transferablesOf} = await clustering();
         const index = buildIndex(data.lon, data.lat, data.options, data.marked);
         indexes.set(data.index, index);
         // The first view's clusters travel with the answer: no second round trip before anything shows.
@@ -22,6 +34,7 @@ scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
         return;
       }
       case 'clusters': {
+        const {packClusters, transferablesOf} = await clustering();
         const packed = packClusters(indexes.get(data.index)!, data.bbox, data.zoom);
         answer({request: data.request, result: packed}, transferablesOf(packed));
         return;
@@ -30,8 +43,16 @@ scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
         answer({request: data.request, result: indexes.get(data.index)!.getClusterExpansionZoom(data.cluster)});
         return;
       case 'leaves': {
+        const {leavesOf} = await clustering();
         const leaves = leavesOf(indexes.get(data.index)!, data.cluster, data.limit);
         answer({request: data.request, result: leaves}, [leaves.buffer]);
+        return;
+      }
+      case 'read-geojson': {
+        const {places, ...read} = (await geojsonReader()).readGeojsonFile(data.body, data.max);
+        // In chunks: each one is taken in by the page in a task of its own, short whatever the file's size.
+        for (let i = 0; i < places.length; i += data.chunk) answer({request: data.request, chunk: places.slice(i, i + data.chunk)});
+        answer({request: data.request, result: read});
         return;
       }
       case 'drop':
@@ -39,8 +60,14 @@ scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
         return;
     }
   } catch (error) {
-    answer({request: data.request, error: error instanceof Error ? error.message : String(error)});
+    answer({request: data.request, error: error instanceof Error ? error.message : String(error), failure: failureOf(error)});
   }
+}
+
+// One request after the other, in the order sent, even while a part is being fetched.
+let queue = Promise.resolve();
+scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
+  queue = queue.then(() => handle(data));
 };
 
 answer({request: -1, result: 'ready'});

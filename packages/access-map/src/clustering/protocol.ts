@@ -1,4 +1,6 @@
+import type {Place} from '@lien/open-data/place.js';
 import type {ClusterBBox, ClusterOptions, PackedClusters} from './cluster-core.js';
+import type {FileRead, ReadFailure} from './read-geojson.js';
 
 /** Messages between the page and cluster.worker.ts. */
 export type WorkerRequest =
@@ -6,8 +8,12 @@ export type WorkerRequest =
   | {type: 'clusters'; request: number; index: number; bbox: ClusterBBox; zoom: number}
   | {type: 'expansion'; request: number; index: number; cluster: number}
   | {type: 'leaves'; request: number; index: number; cluster: number; limit: number}
-  | {type: 'drop'; request: number; index: number};
+  | {type: 'drop'; request: number; index: number}
+  /** A GeoJSON file's bytes, read into places here; they come back in `chunk`s, then its `FileRead`. */
+  | {type: 'read-geojson'; request: number; body: ArrayBuffer; max: number; chunk: number};
 
 export type WorkerResponse =
-  | {request: number; result: PackedClusters | Uint32Array | number | string | null}
-  | {request: number; error: string};
+  | {request: number; result: PackedClusters | Uint32Array | number | string | FileRead | null}
+  /** Part of an answer still under way (places read from a file). */
+  | {request: number; chunk: Place[]}
+  | {request: number; error: string; failure?: ReadFailure};

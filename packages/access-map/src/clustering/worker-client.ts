@@ -1,6 +1,18 @@
+import type {Place} from '@lien/open-data/place.js';
 import type {WorkerRequest, WorkerResponse} from './protocol.js';
+import type {ReadFailure} from './read-geojson.js';
 
-type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => void};
+type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => void; onChunk?: (chunk: Place[]) => void};
+
+/** A request the worker could not answer; `failure` when it was a LienError there (a file that is not GeoJSON). */
+export class WorkerError extends Error {
+  constructor(
+    message: string,
+    readonly failure?: ReadFailure
+  ) {
+    super(message);
+  }
+}
 const stopped = () => new Error('The clustering worker stopped');
 type Distributive<T> = T extends unknown ? Omit<T, 'request'> : never;
 
@@ -17,8 +29,9 @@ export class WorkerClient {
     worker.addEventListener('message', ({data}: MessageEvent<WorkerResponse>) => {
       const waiting = this.pending.get(data.request);
       if (!waiting) return;
+      if ('chunk' in data) return waiting.onChunk?.(data.chunk);
       this.pending.delete(data.request);
-      if ('error' in data) waiting.reject(new Error(data.error));
+      if ('error' in data) waiting.reject(new WorkerError(data.error, data.failure));
       else waiting.resolve(data.result);
     });
     worker.addEventListener('error', (event) => {
@@ -65,11 +78,12 @@ export class WorkerClient {
     });
   }
 
-  ask<T>(message: Distributive<WorkerRequest>, transfer: Transferable[] = []): Promise<T> {
+  /** Sends a request; the answer's chunks, if it comes in parts, go to `onChunk` before it resolves. */
+  ask<T>(message: Distributive<WorkerRequest>, transfer: Transferable[] = [], onChunk?: (chunk: Place[]) => void): Promise<T> {
     if (this.dead) return Promise.reject(stopped());
     const request = this.nextRequest++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(request, {resolve: resolve as (v: unknown) => void, reject});
+      this.pending.set(request, {resolve: resolve as (v: unknown) => void, reject, onChunk});
       this.worker.postMessage({...message, request}, transfer);
     });
   }

@@ -1,10 +1,29 @@
 import type {Control, Map as LeafletMap, Marker} from 'leaflet';
+import {leafletStyles} from '../generated/leaflet-css.js';
 import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
 import {needStatus} from '@lien/open-data/place.js';
 import type {Place} from '@lien/open-data/place.js';
 import type {BBox} from '../sources/types.js';
 import {clusterIcon, pointIcon} from './icons.js';
 import type {Leaflet} from './load-leaflet.js';
+
+/**
+ * Leaflet's own styles, given to the element's shadow root with Leaflet (the list shows without them), first, so
+ * that the element's styles still win.
+ */
+function adoptLeafletStyles(container: HTMLElement): void {
+  const root = container.getRootNode();
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = leafletStyles.styleSheet;
+  if (sheet && 'adoptedStyleSheets' in root) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+  } else if (!root.querySelector('style[data-leaflet]')) {
+    const style = document.createElement('style');
+    style.dataset.leaflet = '';
+    style.textContent = leafletStyles.cssText;
+    root.prepend(style);
+  }
+}
 
 /** Markers this close (in pixels) join one cluster: fewer markers to draw and restyle on every move. */
 const RADIUS = 80;
@@ -51,6 +70,7 @@ export class MapView {
     container: HTMLElement,
     private options: MapViewOptions
   ) {
+    adoptLeafletStyles(container);
     this.map = L.map(container, {center: options.center, zoom: options.zoom, zoomControl: false, attributionControl: false});
     this.zoomControl = L.control.zoom().addTo(this.map);
     this.relabel();

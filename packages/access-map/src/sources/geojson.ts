@@ -1,7 +1,44 @@
 import {msg} from '@lit/localize';
-import {fetchJson, LienError} from '@lien/core';
-import {readGeojson} from '@lien/open-data/geojson.js';
-import {MAX_PLACES, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
+import {fetchBytes, LienError} from '@lien/core';
+import type {Place} from '@lien/open-data/place.js';
+import type {FileRead} from '../clustering/read-geojson.js';
+import {WorkerClient, WorkerError} from '../clustering/worker-client.js';
+import {MAX_FILE_PLACES, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
+
+/** Places per message from the worker: the page takes each in within a few milliseconds. */
+const CHUNK = 2_000;
+
+/**
+ * The file's bytes read into places in the clustering worker (started while the file downloads), which hands them
+ * over in chunks: the page's thread never parses the text. Where no worker can run, they are read here.
+ */
+async function readInWorker(url: string, download: () => Promise<ArrayBuffer>): Promise<FileRead & {places: Place[]}> {
+  const [bytes, client] = await Promise.all([download(), WorkerClient.get()]);
+  if (client) {
+    const places: Place[] = [];
+    try {
+      const read = await client.ask<FileRead>({type: 'read-geojson', body: bytes, max: MAX_FILE_PLACES, chunk: CHUNK}, [bytes], (chunk) => {
+        for (const place of chunk) places.push(place);
+      });
+      return {...read, places};
+    } catch (error) {
+      if (error instanceof WorkerError && error.failure) throw new LienError(error.failure.kind, error.failure.message, {field: error.failure.field, url});
+      // The worker stopped (a crash) with the bytes it was given: the file is fetched again and read here.
+      return readHere(url, await download());
+    }
+  }
+  return readHere(url, bytes);
+}
+
+async function readHere(url: string, bytes: ArrayBuffer): Promise<FileRead & {places: Place[]}> {
+  const {readGeojsonFile} = await import('../clustering/read-geojson.js');
+  try {
+    return readGeojsonFile(bytes, MAX_FILE_PLACES);
+  } catch (error) {
+    if (error instanceof LienError && !error.url) throw new LienError(error.kind, error.message, {field: error.field, url, cause: error});
+    throw error;
+  }
+}
 
 /**
  * Any GeoJSON FeatureCollection file (`src`), loaded once: Points and Polygon centres become places, lines and the
@@ -11,9 +48,11 @@ export function geojsonSource(options: SourceOptions & {attribution?: string} = 
   let loaded: Promise<LoadResult> | undefined;
   async function load(signal: AbortSignal): Promise<LoadResult> {
     if (!options.url) throw new LienError('validation', msg('The geojson source needs the address of a GeoJSON file in "src".'));
-    const read = readGeojson(await fetchJson(options.url, {signal, timeout: options.timeout, fetch: options.fetch}), MAX_PLACES);
+    const url = options.url;
+    const read = await readInWorker(url, () => fetchBytes(url, {signal, timeout: options.timeout, fetch: options.fetch}));
+    signal.throwIfAborted();
     const attribution = options.attribution ? [...read.attribution, {text: options.attribution}] : read.attribution;
-    return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped.length, complete: true};
+    return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped, complete: true};
   }
   return {
     load(_query, {signal}) {

@@ -1,0 +1,79 @@
+import {expect} from '@open-wc/testing';
+import {LienError} from '@lien/core';
+import {mockServer, rejection} from '@lien/testing';
+import {geojsonSource, type PlaceSource} from '../src/index.js';
+import {WorkerClient} from '../src/clustering/worker-client.js';
+
+// A whole file is downloaded on the page, then decoded, parsed and read in the clustering worker, which hands the
+// places back in chunks: whatever the file's size, no task on the page's thread is long.
+const mock = mockServer('access-map');
+const M = mock.base;
+
+function load(source: PlaceSource) {
+  return source.load({bbox: [-180, -85, 180, 85], zoom: 6, needs: [], q: ''}, {signal: new AbortController().signal});
+}
+
+/** Norwich's real OpenStreetMap export, its features repeated `times` over, each copy moved a little. */
+async function manyNorwiches(times: number): Promise<{url: string; count: number}> {
+  const norwich = (await (await fetch(`${M}/geojson/norwich.geojson`)).json()) as {features: {id?: string; geometry: {type: string; coordinates: unknown}}[]};
+  const points = norwich.features.filter((f) => f.geometry.type === 'Point');
+  const features = [];
+  for (let copy = 0; copy < times; copy++) {
+    for (const feature of points) {
+      const [lon, lat] = feature.geometry.coordinates as [number, number];
+      features.push({...feature, id: `${feature.id}-${copy}`, geometry: {type: 'Point', coordinates: [lon + (copy % 300) * 0.01, lat + Math.floor(copy / 300) * 0.01]}});
+    }
+  }
+  const blob = new Blob([JSON.stringify({type: 'FeatureCollection', features})], {type: 'application/geo+json'});
+  return {url: URL.createObjectURL(blob), count: features.length};
+}
+
+/** The longest task the page's thread ran while `work` was under way, in milliseconds. */
+async function longestTaskDuring<T>(work: () => Promise<T>): Promise<{result: T; longest: number}> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({type: 'longtask'});
+  const result = await work();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.takeRecords().forEach((entry) => (longest = Math.max(longest, entry.duration)));
+  observer.disconnect();
+  return {result, longest};
+}
+
+describe('a whole file, read in the worker', () => {
+  it('loads every place of a file larger than a request may bring, with no long task on the page', async () => {
+    const file = await manyNorwiches(1600);
+    expect(file.count).to.be.greaterThan(60_000);
+    await WorkerClient.get();
+    const {result, longest} = await longestTaskDuring(() => load(geojsonSource({url: file.url})));
+    expect(result.places).to.have.length(file.count);
+    expect(result.truncated).to.equal(false);
+    expect(result.places[0].id).to.match(/^osm:/);
+    expect(result.attribution.map((a) => a.text)).to.include('© OpenStreetMap contributors');
+    expect(longest, 'longest task on the page (ms); 0 when none reached 50 ms').to.equal(0);
+  });
+
+  it('says a file that is not JSON is not, with its address, and one that is not GeoJSON where', async () => {
+    const html = URL.createObjectURL(new Blob(['<!doctype html><p>Not found</p>'], {type: 'text/html'}));
+    const notJson = await rejection(load(geojsonSource({url: html})), LienError);
+    expect(notJson.kind).to.equal('parse');
+    expect(notJson.message).to.equal('The answer is not JSON');
+    expect(notJson.url).to.equal(html);
+    const list = URL.createObjectURL(new Blob(['{"type": "FeatureCollection", "features": {}}']));
+    const notGeojson = await rejection(load(geojsonSource({url: list})), LienError);
+    expect(notGeojson.kind).to.equal('parse');
+    expect(notGeojson.field).to.equal('features');
+  });
+
+  // Last: the page has no worker after this.
+  it('reads the file on the page once the worker has crashed', async () => {
+    const client = (await WorkerClient.get()) as unknown as {worker: Worker};
+    client.worker.dispatchEvent(new ErrorEvent('error', {message: 'out of memory'}));
+    expect((await WorkerClient.get()) === null).to.equal(true);
+    const result = await load(geojsonSource({url: `${M}/geojson/norwich.geojson`}));
+    expect(result.places).to.have.length(52);
+    expect(result.dropped).to.equal(2);
+  });
+});
