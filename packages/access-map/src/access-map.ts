@@ -133,7 +133,7 @@ export class AccessMap extends LienElement<AccessMapEvents> {
     needs: this.chosenNeeds,
     q: this.q,
   }), (loaded) => {
-    if (!loaded.tooWide) this.emit(new LienLoadEvent({count: loaded.places.length}));
+    if (!loaded.tooWide) this.emit(new LienLoadEvent({count: loaded.count ?? loaded.places.length}));
     if (loaded.problem) this.emit(new LienErrorEvent(loaded.problem));
   });
 
@@ -151,6 +151,7 @@ export class AccessMap extends LienElement<AccessMapEvents> {
   private readonly map: MapController = new MapController(this, {
     start: () => ({center: this.centerPoint, zoom: this.zoom, tileUrl: this.tileUrl, listOnly: this.view === 'list'}),
     grid: () => this.selection.grid,
+    clusters: () => this.loader.value?.clusters,
     selected: () => this.detail.place,
     words: {
       map: () => msg('Map: use the arrow keys to move, + and - to zoom'),
@@ -224,7 +225,9 @@ export class AccessMap extends LienElement<AccessMapEvents> {
 
   override render() {
     const level = levelBelow(this.headingLevel, 0, 3);
-    const {count, nearest} = this.selection.inView(this.shownArea?.bbox, LIST_LIMIT);
+    // Clusters from the source: the list says how many places they hold, and to zoom in to see them.
+    const clusters = this.loader.value?.clusters;
+    const {count, nearest} = clusters ? {count: this.loader.value?.count ?? 0, nearest: NO_PLACES as Place[]} : this.selection.inView(this.shownArea?.bbox, LIST_LIMIT);
     const place = this.detail.place;
     const tiles = this.tileAttribution === OSM_TILES_ATTRIBUTION ? {text: OSM_TILES_ATTRIBUTION, url: 'https://www.openstreetmap.org/copyright'} : {text: this.tileAttribution};
     // Escape closes the detail from anywhere in the element, the map included.

@@ -21,7 +21,7 @@ export interface PlacesQuery {
   q: string;
 }
 
-type Args = readonly [PlaceSource | undefined, string | undefined, number];
+type Args = readonly [PlaceSource | undefined, string | undefined, number, string];
 
 /**
  * Loads the places of the view's area from the source: the area is the view rounded to a grid (small moves ask
@@ -37,8 +37,12 @@ export function placesLoader(
   const area = (key: string) => key.split(',').map(Number) as BBox;
   const loader: DataController<Args, Loaded> = new DataController<Args, Loaded>(host, {
     args: () => {
-      const {source, view} = query();
-      return [source, view && areaFor(view.bbox, view.zoom).join(','), Math.round(view?.zoom ?? 0)] as const;
+      const {source, view, needs, q} = query();
+      const zoom = Math.round(view?.zoom ?? 0);
+      // Where the source filters by itself (the gateway's wide views), a change of filters asks it again; elsewhere
+      // the answer holds every place of the area and the element filters it.
+      const filters = zoom < (source?.filtersBelowZoom ?? 0) ? `${needs.join(' ')}|${q}` : '';
+      return [source, view && areaFor(view.bbox, view.zoom).join(','), zoom, filters] as const;
     },
     async load([source, key, zoom], signal) {
       if (!source) throw new LienError('validation', msg(str`Unknown source "${query().sourceName}". Use acceslibre, overpass, a11yjson, geojson or lien.`));
@@ -51,8 +55,8 @@ export function placesLoader(
     onValue,
     cache: {
       get: ([, key]) => (key ? areas.get(area(key)) : undefined),
-      // "Zoom in" is an answer about the view, not the area's places: never kept.
-      set: ([, key], value) => key && !value.tooWide && areas.set(area(key), value),
+      // "Zoom in", and answers made for the view and its filters (`byView`), are not the area's places: never kept.
+      set: ([, key], value) => key && !value.tooWide && !value.byView && areas.set(area(key), value),
       clear: () => areas.clear(),
     },
   });

@@ -115,6 +115,8 @@ for (const backend of backends()) {
       const counts = wide.json.features.map((f: {properties: {count: number}}) => f.properties.count);
       assert.equal(counts.reduce((a: number, b: number) => a + b, 0), facts.places, 'every place in one cluster');
       assert.ok(wide.json.features.length < facts.places && wide.json.features.length > 1);
+      const accessible = wide.json.features.map((f: {properties: {accessible: number}}) => f.properties.accessible);
+      assert.equal(accessible.reduce((a: number, b: number) => a + b, 0), facts.wheelchairOk - facts.limited, 'wheelchair=yes or designated, not limited');
       for (const f of wide.json.features) {
         const [lon, lat] = f.geometry.coordinates;
         const [minLon, minLat, maxLon, maxLat] = f.properties.bbox;

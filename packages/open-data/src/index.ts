@@ -15,7 +15,7 @@ export {overpassQuery, readOverpass, type BBox} from './overpass.js';
 export {a11yPlace, readA11yAccessibility} from './a11yjson.js';
 export {INCLUDE_RELATED, readPlaceInfos, relatedAttributions} from './accessibility-cloud.js';
 export {readGeojson} from './geojson.js';
-export {placeFeature, licenceAttribution, readLienPlace, readLienPlaces, type DatasetLicence, type PlaceFeature} from './lien.js';
+export {placeFeature, licenceAttribution, readLienPlace, readLienPlaces, type DatasetLicence, type PlaceCluster, type PlaceFeature} from './lien.js';
 export {DAYS, MOMENTS, missionEnded, openMissionsEndAfter, type Day, type Mission, type MissionAddress, type MissionPage, type MissionSource, type Moment, type RemoteWork} from './missions.js';
 export {readMission, readMissions} from './api-engagement.js';
 export {readVolunteeringData} from './volunteeringdata.js';

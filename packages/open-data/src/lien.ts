@@ -2,6 +2,7 @@ import {readAccessibility} from './accessibility.js';
 import {PlaceCollector} from './collect.js';
 import {PLACE_SOURCES, type Attribution, type Place, type PlaceSourceName, type PlacesRead} from './place.js';
 import {compact, httpUrl, isoDate, newPlace, pointPosition, text} from './fields.js';
+import {LienError} from './errors.js';
 import {isObject, readArray, readObject} from './read.js';
 
 /**
@@ -69,17 +70,51 @@ export function readLienPlace(value: unknown, at: string): Place {
   });
 }
 
-/** A `/v1/places` answer: its places, the credits of their datasets, and whether the gateway held some back. */
-export function readLienPlaces(body: unknown, max = Infinity): PlacesRead & {truncated: boolean} {
+/**
+ * A group of places the gateway answered for a wide view instead of the places themselves: where it sits (the mean of
+ * its places), how many it holds, how many of them are accessible with a wheelchair, and their extent (west, south,
+ * east, north), which opening it zooms to.
+ */
+export interface PlaceCluster {
+  lat: number;
+  lon: number;
+  count: number;
+  accessible: number;
+  bbox: [number, number, number, number];
+}
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+
+function readCluster(value: unknown, at: string): PlaceCluster {
+  const feature = readObject(value, at);
+  const {lat, lon} = pointPosition(feature, at);
+  const p = readObject(feature.properties, `${at}.properties`);
+  const total = count(p.count);
+  if (!total) throw new LienError('parse', `Expected a count of places at "${at}.properties.count"`, {field: `${at}.properties.count`});
+  const box = Array.isArray(p.bbox) && p.bbox.length === 4 && p.bbox.every((n) => typeof n === 'number' && Number.isFinite(n)) ? (p.bbox as PlaceCluster['bbox']) : [lon, lat, lon, lat];
+  return {lat, lon, count: total, accessible: Math.min(total, count(p.accessible)), bbox: box as PlaceCluster['bbox']};
+}
+
+/**
+ * A `/v1/places` answer: its places, the credits of their datasets, and whether the gateway held some back. An
+ * answer for a wide view may be clusters (`meta.clustered`): they come as `clusters`, with `count` the places they
+ * hold, and no places.
+ */
+export function readLienPlaces(body: unknown, max = Infinity): PlacesRead & {truncated: boolean; clusters?: PlaceCluster[]; count?: number} {
   const answer = readObject(body, '(body)');
-  const collector = new PlaceCollector(max);
-  readArray(answer.features, 'features').forEach((value, i) => collector.add(`features[${i}]`, () => readLienPlace(value, `features[${i}]`)));
   const meta = isObject(answer.meta) ? answer.meta : {};
   const licences = Array.isArray(meta.licenses) ? meta.licenses : [];
+  const attribution = licences.map(readLicence).filter((a): a is Attribution => !!a);
+  if (meta.clustered === true) {
+    const clusters = readArray(answer.features, 'features').map((value, i) => readCluster(value, `features[${i}]`));
+    return {places: [], dropped: [], attribution, truncated: false, clusters, count: clusters.reduce((sum, c) => sum + c.count, 0)};
+  }
+  const collector = new PlaceCollector(max);
+  readArray(answer.features, 'features').forEach((value, i) => collector.add(`features[${i}]`, () => readLienPlace(value, `features[${i}]`)));
   return {
     places: collector.places,
     dropped: collector.dropped,
-    attribution: licences.map(readLicence).filter((a): a is Attribution => !!a),
+    attribution,
     truncated: collector.truncated || meta.truncated === true,
   };
 }

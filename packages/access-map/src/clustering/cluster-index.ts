@@ -2,11 +2,11 @@ import {buildIndex, leavesOf, packClusters, type ClusterBBox, type ClusterOption
 import {WorkerClient} from './worker-client.js';
 
 /**
- * One marker to draw: a cluster of `count` points (`marked` of them marked), or a single point (`index` into the
- * input arrays).
+ * One marker to draw: a cluster of `count` points (`marked` of them marked; `bbox`, their extent, when a source made
+ * it), or a single point (`index` into the input arrays).
  */
 export type ClusterItem =
-  | {kind: 'cluster'; id: number; lon: number; lat: number; count: number; marked: number}
+  | {kind: 'cluster'; id: number; lon: number; lat: number; count: number; marked: number; bbox?: [number, number, number, number]}
   | {kind: 'point'; index: number; lon: number; lat: number};
 
 export interface ClusterIndex {

@@ -1,6 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {Task} from '@lit/task';
 import {currentLocale} from '@lien/core';
+import type {PlaceCluster} from '@lien/open-data/lien.js';
 import type {Place} from '@lien/open-data/place.js';
 import type {PlaceGrid} from '../place-grid.js';
 import {loadLeaflet} from './load-leaflet.js';
@@ -16,6 +17,8 @@ export interface MapSettings extends Omit<MapViewOptions, 'center' | 'zoom' | 't
   start(): {center: [number, number]; zoom: number; tileUrl: string; listOnly: boolean};
   /** The places to draw. */
   grid(): PlaceGrid;
+  /** The source's own clusters, drawn instead of places when it gave them. */
+  clusters(): PlaceCluster[] | undefined;
   /** The place to highlight once the map is there. */
   selected(): Place | undefined;
 }
@@ -34,11 +37,14 @@ export class MapController implements ReactiveController {
   private building?: AbortController;
 
   // Two tasks, run by Lit whenever their arguments change (no copy of what was drawn is kept by hand).
-  /** Markers follow the places: a new grid is clustered and drawn, on the map as soon as there is one. */
+  /**
+   * Markers follow the places: a new grid is clustered and drawn, on the map as soon as there is one; or the
+   * source's own clusters are.
+   */
   readonly drawing = new Task(this.host, {
-    args: () => [this.view, this.settings.grid()] as const,
+    args: () => [this.view, this.settings.grid(), this.settings.clusters()] as const,
     // Copies of the positions: the clustering takes its arrays away to the worker, the grid keeps its own.
-    task: async ([view, grid]) => view?.setPlaces(grid.places, {lon: grid.lon.slice(), lat: grid.lat.slice()}),
+    task: async ([view, grid, clusters]) => (clusters ? view?.setClusters(clusters) : view?.setPlaces(grid.places, {lon: grid.lon.slice(), lat: grid.lat.slice()})),
   });
 
   /** Marker names and the map's own labels follow the page's language. */

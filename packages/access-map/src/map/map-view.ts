@@ -3,6 +3,7 @@ import {leafletStyles} from '../generated/leaflet-css.js';
 import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
 import {needStatus} from '@lien/open-data/place.js';
 import type {Place} from '@lien/open-data/place.js';
+import type {PlaceCluster} from '@lien/open-data/lien.js';
 import type {BBox} from '../sources/types.js';
 import {clusterIcon, pointIcon} from './icons.js';
 import type {Leaflet} from './load-leaflet.js';
@@ -56,6 +57,8 @@ export class MapView {
   private zoomControl: Control.Zoom;
   private places: Place[] = [];
   private index?: ClusterIndex;
+  /** The source's own clusters (the gateway's, for a wide view), drawn instead of an index of places. */
+  private given?: ClusterItem[];
   private markers = new Map<string, Marker>();
   private highlighted?: Marker;
   private drawing = 0;
@@ -129,8 +132,20 @@ export class MapView {
     return this.track(this.cluster(places, coords));
   }
 
+  /** Draws the source's own clusters (each opened zooms to its extent) in place of any places. */
+  setClusters(clusters: PlaceCluster[]): Promise<void> {
+    ++this.drawing;
+    this.index?.destroy();
+    this.index = undefined;
+    this.places = [];
+    this.given = clusters.map((c, i) => ({kind: 'cluster', id: i, lon: c.lon, lat: c.lat, count: c.count, marked: c.accessible, bbox: c.bbox}));
+    this.show(this.given);
+    return Promise.resolve();
+  }
+
   private async cluster(places: Place[], coords: {lon: Float64Array; lat: Float64Array}): Promise<void> {
     const ticket = ++this.drawing;
+    this.given = undefined;
     const view = {bbox: this.bbox(), zoom: this.map.getZoom()};
     // A worker that stops took the positions with it: they are taken again from the places.
     const index = await createClusterIndex({...coords, marked: accessibleMarks(places)}, {view, radius: RADIUS}).catch(() => clusterHere(places, view));
@@ -147,8 +162,9 @@ export class MapView {
   }
 
   private async redraw(relabel: boolean): Promise<void> {
-    if (!this.index) return;
     if (relabel) this.clearMarkers();
+    // The source's clusters are drawn again as they are; a move asks the source for the new view's.
+    if (!this.index) return void (relabel && this.given && this.show(this.given));
     const ticket = ++this.drawing;
     const [bbox, zoom] = [this.bbox(), this.map.getZoom()];
     let items: ClusterItem[];
@@ -164,7 +180,8 @@ export class MapView {
   }
 
   private key(item: ClusterItem): string {
-    return item.kind === 'cluster' ? `c${item.id}:${item.count}` : `p${this.places[item.index]?.id}`;
+    if (item.kind === 'point') return `p${this.places[item.index]?.id}`;
+    return item.bbox ? `s${item.lon},${item.lat}:${item.count}` : `c${item.id}:${item.count}`;
   }
 
   private show(items: ClusterItem[]): void {
@@ -202,7 +219,16 @@ export class MapView {
   }
 
   private async openCluster(item: ClusterItem, fromKeyboard: boolean): Promise<void> {
-    if (item.kind !== 'cluster' || !this.index) return;
+    if (item.kind !== 'cluster') return;
+    if (item.bbox) {
+      const [w, s, e, n] = item.bbox;
+      if (fromKeyboard) this.focusNear = [item.lat, item.lon];
+      // At least one zoom closer, even for places that share one spot.
+      const zoom = Math.min(Math.max(this.map.getBoundsZoom([[s, w], [n, e]]), this.map.getZoom() + 1), this.map.getMaxZoom());
+      this.map.setView([(s + n) / 2, (w + e) / 2], zoom);
+      return;
+    }
+    if (!this.index) return;
     const zoom = Math.min(await this.index.getExpansionZoom(item.id), this.map.getMaxZoom());
     if (fromKeyboard) this.focusNear = [item.lat, item.lon];
     this.map.setView([item.lat, item.lon], zoom);

@@ -6,7 +6,7 @@ import {WorkerClient, WorkerError} from '../clustering/worker-client.js';
 import {MAX_FILE_PLACES, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
 
 /** Places per message from the worker: the page takes each in within a few milliseconds. */
-const CHUNK = 2_000;
+const CHUNK = 1_000;
 
 /**
  * The file's bytes read into places in the clustering worker (started while the file downloads), which hands them

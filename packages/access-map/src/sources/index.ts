@@ -19,6 +19,8 @@ const factories: Record<SourceName, () => Promise<Factory>> = {
 
 /** The smallest zoom each source is asked at (known before its module is fetched). */
 const MIN_ZOOM: Partial<Record<SourceName, number>> = {acceslibre: 11, a11yjson: 12, overpass: 13};
+/** Below which zoom a source filters by itself (the gateway's `CLUSTER_BELOW_ZOOM`, which lien.ts sends by). */
+const FILTERS_BELOW_ZOOM: Partial<Record<SourceName, number>> = {lien: 15};
 
 /** The adapter behind the `source` attribute (`src` is its endpoint), or undefined for an unknown name. */
 export function createSource(name: string, options: SourceOptions = {}): PlaceSource | undefined {
@@ -27,6 +29,7 @@ export function createSource(name: string, options: SourceOptions = {}): PlaceSo
   let adapter: Promise<PlaceSource> | undefined;
   return {
     minZoom: MIN_ZOOM[sourceName],
+    filtersBelowZoom: FILTERS_BELOW_ZOOM[sourceName],
     async load(query, init) {
       adapter ??= factories[sourceName]().then((factory) => factory(options));
       try {

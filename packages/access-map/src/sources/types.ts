@@ -1,4 +1,5 @@
 import type {LienError} from '@lien/core';
+import type {PlaceCluster} from '@lien/open-data/lien.js';
 import type {Attribution, Need, Place} from '@lien/open-data/place.js';
 import type {BBox} from '@lien/open-data/overpass.js';
 
@@ -36,6 +37,14 @@ export interface LoadResult {
   complete?: boolean;
   /** A failure after some data arrived: the places are shown with this message. */
   problem?: LienError;
+  /**
+   * For a view too wide to list its places, groups of them instead (the gateway's clusters), drawn with their counts;
+   * `places` is then empty and `count` says how many places the groups hold.
+   */
+  clusters?: PlaceCluster[];
+  count?: number;
+  /** The answer is for this view's zoom and the chosen needs and words only: it is asked again when they change. */
+  byView?: boolean;
 }
 
 /** Anything that loads places: the built-in sources, or a site's own object for another API. */
@@ -43,6 +52,11 @@ export interface PlaceSource {
   load(query: PlaceQuery, options: {signal: AbortSignal}): Promise<LoadResult>;
   /** Below this zoom the source is not asked (an area too large to query); the element says "zoom in". */
   minZoom?: number;
+  /**
+   * Below this zoom the source filters by the needs and words itself, and may answer with clusters (`byView`): a
+   * change of filters asks it again.
+   */
+  filtersBelowZoom?: number;
 }
 
 /** Options every built-in source takes. */

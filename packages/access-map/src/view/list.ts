@@ -21,7 +21,9 @@ export function renderList(shown: Place[], inView: number, onSelect: (place: Pla
         </li>`
       )}
     </ul>
-    ${inView > shown.length
-      ? html`<p class="more">${msg(str`Showing ${formatNumber(shown.length)} of ${formatNumber(inView)} places: zoom in to see the others.`)}</p>`
-      : nothing}`;
+    ${!shown.length && inView
+      ? html`<p class="more">${msg('Zoom in to list these places one by one.')}</p>`
+      : inView > shown.length
+        ? html`<p class="more">${msg(str`Showing ${formatNumber(shown.length)} of ${formatNumber(inView)} places: zoom in to see the others.`)}</p>`
+        : nothing}`;
 }

@@ -139,6 +139,7 @@ function licencesOf(rows: LicenceRow[]): DatasetLicence[] {
 
 interface ClusterRow {
   n: number;
+  accessible: number;
   lon: number;
   lat: number;
   min_lon: number;
@@ -149,7 +150,8 @@ interface ClusterRow {
 
 /**
  * The view's places as clusters, grouped in SQL by their tile two zooms below the view's (64 px cells): a Point at
- * the places' mean position with `cluster: true`, `count` and `bbox` (where a click zooms to). `meta.count` is
+ * the places' mean position with `cluster: true`, `count`, `accessible` (of them, accessible with a wheelchair, as a
+ * map names its clusters) and `bbox` (where a click zooms to). `meta.count` is
  * how many places they hold; `meta.clustered` says the features are clusters. Undefined when the view holds no more
  * than `limit` places: they are the answer then.
  */
@@ -157,7 +159,7 @@ async function clusters(db: Database, filter: string, params: unknown[], zoom: n
   const shift = Math.max(0, TILE_ZOOM - (zoom + 2));
   const rows = (
     await db.query<ClusterRow>(
-      `SELECT count(*)::int AS n, avg(p.lon) AS lon, avg(p.lat) AS lat,
+      `SELECT count(*)::int AS n, (count(*) FILTER (WHERE p.need_wheelchair = 'yes'))::int AS accessible, avg(p.lon) AS lon, avg(p.lat) AS lat,
               min(p.lon) AS min_lon, min(p.lat) AS min_lat, max(p.lon) AS max_lon, max(p.lat) AS max_lat
          FROM places p ${filter}
         GROUP BY p.tile_x >> ${shift}, p.tile_y >> ${shift}`,
@@ -178,7 +180,7 @@ async function clusters(db: Database, filter: string, params: unknown[], zoom: n
     features: rows.map((r) => ({
       type: 'Feature',
       geometry: {type: 'Point', coordinates: [r.lon, r.lat]},
-      properties: {cluster: true, count: r.n, bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat]},
+      properties: {cluster: true, count: r.n, accessible: r.accessible, bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat]},
     })),
     meta: {count: total, truncated: false, clustered: true, licenses: licencesOf(datasets)},
   };
