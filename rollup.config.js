@@ -43,12 +43,13 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     // What every source module needs (the field readers, the place collector) in one chunk that only a source's
-    // first load fetches, instead of pieces of core's entry scattered among the sources' chunks. Errors and waiting,
-    // which that code uses but every element needs at once, are kept out of it; and fetching, which elements without
-    // sources need too (donations), has a chunk of its own.
+    // first load fetches, instead of pieces of core's entry scattered among the sources' chunks. Errors, waiting and the
+    // events, which that code uses but every element needs at once, are kept out of it (never in core.js's entry, which
+    // would bring the whole of core's API); and fetching, which elements without sources need too (donations), has a
+    // chunk of its own.
     manualChunks(id) {
       if (/packages\/(open-data\/src\/(read|fields|collect)|access-map\/src\/sources\/types)\.ts$/.test(id)) return 'data';
-      if (/packages\/(open-data\/src\/errors|core\/src\/(errors|wait))\.ts$/.test(id)) return 'basics';
+      if (/packages\/(open-data\/src\/(errors|json)|core\/src\/(errors|wait|events\/[^/]+))\.ts$/.test(id)) return 'basics';
       if (/packages\/core\/src\/fetch-json\.ts$/.test(id)) return 'fetch';
       return undefined;
     },

@@ -1,4 +1,4 @@
-import {parseJson} from '@lien/open-data/read.js';
+import {parseJson} from '@lien/open-data/json.js';
 import {LienError, toLienError} from './errors.js';
 import {wait} from './wait.js';
 

@@ -140,15 +140,14 @@ export function formatAddress(streetParts: unknown[], cityParts: unknown[]): str
  */
 export function compact<T>(value: T): T {
   if (Array.isArray(value)) return value.map(compact).filter((v) => v !== undefined && v !== null) as T;
-  if (isObject(value)) {
-    const record: JsonObject = value;
-    for (const key of Object.keys(record)) {
-      const v = compact(record[key]);
-      if (v === undefined || v === null || isEmptyObject(v)) delete record[key];
-      else record[key] = v;
-    }
+  if (!isObject(value)) return value;
+  // A new object with the kept members, in their order (deleting members would slow every later read of it).
+  const kept: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const v = compact(value[key]);
+    if (v !== undefined && v !== null && !isEmptyObject(v)) kept[key] = v;
   }
-  return value;
+  return kept as T;
 }
 
 const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
@@ -157,7 +156,8 @@ const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0
  * A place from a reader's fields, without the blank ones: its accessibility is always an object (empty when nothing
  * is known), everything else absent when unknown.
  */
-export function newPlace(fields: Place): Place {
-  const accessibility = compact(fields.accessibility);
-  return {...compact({...fields, accessibility: undefined}), accessibility};
+export function newPlace({accessibility, ...fields}: Place): Place {
+  const place = compact(fields) as Place;
+  place.accessibility = compact(accessibility);
+  return place;
 }

@@ -11,15 +11,6 @@ function fail(field: string, expected: string): never {
   throw new LienError('parse', `Expected ${expected} at "${field}"`, {field});
 }
 
-/** JSON text read, or a `parse` error saying the answer is not JSON (a body cut short, an HTML error page). */
-export function parseJson<T = unknown>(text: string, url?: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new LienError('parse', 'The answer is not JSON', {url, field: '(body)', cause: error});
-  }
-}
-
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

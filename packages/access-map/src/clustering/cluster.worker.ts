@@ -58,6 +58,9 @@ async function handle(data: WorkerRequest): Promise<void> {
       case 'drop':
         indexes.delete(data.index);
         return;
+      case 'prepare':
+        await geojsonReader();
+        return;
     }
   } catch (error) {
     answer({request: data.request, error: error instanceof Error ? error.message : String(error), failure: failureOf(error)});
@@ -71,3 +74,5 @@ scope.onmessage = ({data}: MessageEvent<WorkerRequest>) => {
 };
 
 answer({request: -1, result: 'ready'});
+// Every use of the worker but reading a file clusters: supercluster is fetched while the page does the rest.
+clustering().catch(() => undefined);

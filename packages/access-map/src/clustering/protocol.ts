@@ -9,6 +9,8 @@ export type WorkerRequest =
   | {type: 'expansion'; request: number; index: number; cluster: number}
   | {type: 'leaves'; request: number; index: number; cluster: number; limit: number}
   | {type: 'drop'; request: number; index: number}
+  /** Fetch a part now (the GeoJSON reader while its file downloads), so that it is there when needed. */
+  | {type: 'prepare'; request: number; part: 'geojson'}
   /** A GeoJSON file's bytes, read into places here; they come back in `chunk`s, then its `FileRead`. */
   | {type: 'read-geojson'; request: number; body: ArrayBuffer; max: number; chunk: number};
 

@@ -1,7 +1,7 @@
 import type {LienErrorKind} from '@lien/open-data/errors.js';
 import {readGeojson} from '@lien/open-data/geojson.js';
 import type {Attribution, Place} from '@lien/open-data/place.js';
-import {parseJson} from '@lien/open-data/read.js';
+import {parseJson} from '@lien/open-data/json.js';
 
 /** What a file said besides its places. */
 export interface FileRead {

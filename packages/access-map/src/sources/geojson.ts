@@ -3,7 +3,14 @@ import {fetchBytes, LienError} from '@lien/core';
 import type {Place} from '@lien/open-data/place.js';
 import type {FileRead} from '../clustering/read-geojson.js';
 import {WorkerClient, WorkerError} from '../clustering/worker-client.js';
-import {MAX_FILE_PLACES, type LoadResult, type PlaceSource, type SourceOptions} from './types.js';
+import type {FileStart} from './file-start.js';
+import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
+
+/**
+ * The most places one file may bring: read in the clustering worker, a file of the national scale (a million
+ * places) is shown whole.
+ */
+const MAX_FILE_PLACES = 1_000_000;
 
 /** Places per message from the worker: the page takes each in within a few milliseconds. */
 const CHUNK = 1_000;
@@ -12,8 +19,8 @@ const CHUNK = 1_000;
  * The file's bytes read into places in the clustering worker (started while the file downloads), which hands them
  * over in chunks: the page's thread never parses the text. Where no worker can run, they are read here.
  */
-async function readInWorker(url: string, download: () => Promise<ArrayBuffer>): Promise<FileRead & {places: Place[]}> {
-  const [bytes, client] = await Promise.all([download(), WorkerClient.get()]);
+async function readInWorker(url: string, download: () => Promise<ArrayBuffer>, started?: FileStart): Promise<FileRead & {places: Place[]}> {
+  const [bytes, client] = await Promise.all([started?.bytes ?? download(), started?.worker ?? WorkerClient.get()]);
   if (client) {
     const places: Place[] = [];
     try {
@@ -44,12 +51,16 @@ async function readHere(url: string, bytes: ArrayBuffer): Promise<FileRead & {pl
  * Any GeoJSON FeatureCollection file (`src`), loaded once: Points and Polygon centres become places, lines and the
  * like are left out and counted. Properties are read as A11yJSON or as OpenStreetMap tags (`@lien/open-data`).
  */
-export function geojsonSource(options: SourceOptions & {attribution?: string} = {}): PlaceSource {
+export function geojsonSource(options: SourceOptions & {attribution?: string; started?: FileStart} = {}): PlaceSource {
   let loaded: Promise<LoadResult> | undefined;
+  let started = options.started;
   async function load(signal: AbortSignal): Promise<LoadResult> {
     if (!options.url) throw new LienError('validation', msg('The geojson source needs the address of a GeoJSON file in "src".'));
     const url = options.url;
-    const read = await readInWorker(url, () => fetchBytes(url, {signal, timeout: options.timeout, fetch: options.fetch}));
+    // The download begun with the source serves the first load only: a retry downloads again.
+    const early = started;
+    started = undefined;
+    const read = await readInWorker(url, () => fetchBytes(url, {signal, timeout: options.timeout, fetch: options.fetch}), early);
     signal.throwIfAborted();
     const attribution = options.attribution ? [...read.attribution, {text: options.attribution}] : read.attribution;
     return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped, complete: true};

@@ -1,9 +1,10 @@
+import {startFile, type FileStart} from './file-start.js';
 import type {PlaceSource, SourceOptions} from './types.js';
 
 export type SourceName = 'acceslibre' | 'overpass' | 'a11yjson' | 'geojson' | 'lien';
 export const SOURCE_NAMES: readonly SourceName[] = ['acceslibre', 'overpass', 'a11yjson', 'geojson', 'lien'];
 
-type Factory = (options: SourceOptions) => PlaceSource;
+type Factory = (options: SourceOptions & {started?: FileStart}) => PlaceSource;
 
 /**
  * Each adapter is its own module, fetched when a map first loads with it: a page downloads only the
@@ -26,12 +27,14 @@ const FILTERS_BELOW_ZOOM: Partial<Record<SourceName, number>> = {lien: 15};
 export function createSource(name: string, options: SourceOptions = {}): PlaceSource | undefined {
   if (!(SOURCE_NAMES as readonly string[]).includes(name)) return undefined;
   const sourceName = name as SourceName;
+  // A whole file starts downloading now, with the worker that reads it, while the adapter's module is fetched.
+  const started = sourceName === 'geojson' ? startFile(options) : undefined;
   let adapter: Promise<PlaceSource> | undefined;
   return {
     minZoom: MIN_ZOOM[sourceName],
     filtersBelowZoom: FILTERS_BELOW_ZOOM[sourceName],
     async load(query, init) {
-      adapter ??= factories[sourceName]().then((factory) => factory(options));
+      adapter ??= factories[sourceName]().then((factory) => factory({...options, started}));
       try {
         return await (await adapter).load(query, init);
       } catch (error) {

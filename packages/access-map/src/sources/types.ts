@@ -8,12 +8,6 @@ export type {BBox};
 /** The most places one load may bring; beyond it the rest is left out and the result says truncated. */
 export const MAX_PLACES = 50_000;
 
-/**
- * The most places one whole file may bring (the `geojson` source): read in the clustering worker, a file of the
- * national scale (a million places) is shown whole.
- */
-export const MAX_FILE_PLACES = 1_000_000;
-
 /** What the element asks a source for. */
 export interface PlaceQuery {
   bbox: BBox;
