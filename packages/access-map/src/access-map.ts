@@ -152,6 +152,7 @@ export class AccessMap extends LienElement<AccessMapEvents> {
     start: () => ({center: this.centerPoint, zoom: this.zoom, tileUrl: this.tileUrl, listOnly: this.view === 'list'}),
     grid: () => this.selection.grid,
     clusters: () => this.loader.value?.clusters,
+    loaded: () => this.loader.value,
     selected: () => this.detail.place,
     words: {
       map: () => msg('Map: use the arrow keys to move, + and - to zoom'),

@@ -1,7 +1,10 @@
-import {expect} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {LienError} from '@lien/core';
 import {mockServer, rejection} from '@lien/testing';
 import {geojsonSource, type PlaceSource} from '../src/index.js';
+import '../src/define.js';
+import type {AccessMap} from '../src/access-map.js';
+import type {ClusterIndex} from '../src/clustering/worker-index.js';
 import {WorkerClient} from '../src/clustering/worker-client.js';
 
 // A whole file is downloaded on the page, then decoded, parsed and read in the clustering worker, which hands the
@@ -65,6 +68,26 @@ describe('a whole file, read in the worker', () => {
     const notGeojson = await rejection(load(geojsonSource({url: list})), LienError);
     expect(notGeojson.kind).to.equal('parse');
     expect(notGeojson.field).to.equal('features');
+  });
+
+  it('draws a file with the clustering the worker made as it read it, and with it again once the filters are cleared', async () => {
+    const file = await manyNorwiches(20);
+    const el = await fixture<AccessMap>(html`<access-map source="geojson" src=${file.url} center="52.6,1.5" zoom="3" tile-url="${M}/tiles/{z}/{x}/{y}.png"></access-map>`);
+    const inside = el as unknown as {loader: {value?: {index?: ClusterIndex}}; map: {view?: {index?: ClusterIndex}}};
+    await waitUntil(() => inside.map.view, 'no map', {timeout: 5000});
+    await el.drawn;
+    const made = inside.loader.value!.index!;
+    const drawnWith = () => inside.map.view!.index!.getClusters;
+    expect(drawnWith()).to.equal(made.getClusters);
+    const items = await made.getClusters([-180, -85, 180, 85], 3);
+    expect(items.reduce((sum, item) => sum + (item.kind === 'cluster' ? item.count : 1), 0)).to.equal(file.count);
+    el.needs = 'wheelchair';
+    await el.drawn;
+    expect(drawnWith(), 'filtered places are clustered apart').not.to.equal(made.getClusters);
+    el.needs = '';
+    await el.drawn;
+    expect(drawnWith()).to.equal(made.getClusters);
+    el.remove();
   });
 
   // Last: the page has no worker after this.

@@ -53,6 +53,12 @@ async function handle(data: WorkerRequest): Promise<void> {
         // In chunks: each one is taken in by the page in a task of its own, short whatever the file's size.
         for (let i = 0; i < places.length; i += data.chunk) answer({request: data.request, chunk: places.slice(i, i + data.chunk)});
         answer({request: data.request, result: read});
+        // Then clustered here, while the page takes the places in: their index is ready when its map asks.
+        const {buildIndex} = await clustering();
+        const {accessibleMarks} = await import('./place-marks.js');
+        const lon = Float64Array.from(places, (p) => p.lon);
+        const lat = Float64Array.from(places, (p) => p.lat);
+        indexes.set(data.index, buildIndex(lon, lat, data.options, accessibleMarks(places)));
         return;
       }
       case 'drop':

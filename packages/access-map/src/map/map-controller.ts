@@ -3,6 +3,7 @@ import {Task} from '@lit/task';
 import {currentLocale} from '@lien/core';
 import type {PlaceCluster} from '@lien/open-data/lien.js';
 import type {Place} from '@lien/open-data/place.js';
+import type {ClusterIndex} from '../clustering/worker-index.js';
 import type {PlaceGrid} from '../place-grid.js';
 import {loadLeaflet} from './load-leaflet.js';
 import type {MapView, MapViewOptions} from './map-view.js';
@@ -19,6 +20,8 @@ export interface MapSettings extends Omit<MapViewOptions, 'center' | 'zoom' | 't
   grid(): PlaceGrid;
   /** The source's own clusters, drawn instead of places when it gave them. */
   clusters(): PlaceCluster[] | undefined;
+  /** The places as loaded, with their clustering when the source made it (a file read in the worker). */
+  loaded(): {places: readonly Place[]; index?: ClusterIndex} | undefined;
   /** The place to highlight once the map is there. */
   selected(): Place | undefined;
 }
@@ -43,8 +46,14 @@ export class MapController implements ReactiveController {
    */
   readonly drawing = new Task(this.host, {
     args: () => [this.view, this.settings.grid(), this.settings.clusters()] as const,
-    // Copies of the positions: the clustering takes its arrays away to the worker, the grid keeps its own.
-    task: async ([view, grid, clusters]) => (clusters ? view?.setClusters(clusters) : view?.setPlaces(grid.places, {lon: grid.lon.slice(), lat: grid.lat.slice()})),
+    task: async ([view, grid, clusters]) => {
+      if (clusters) return view?.setClusters(clusters);
+      // Every place loaded, unfiltered: the source's own clustering, when it made one, is theirs.
+      const loaded = this.settings.loaded();
+      const made = loaded && grid.places === loaded.places ? loaded.index : undefined;
+      // Copies of the positions: the clustering takes its arrays away to the worker, the grid keeps its own.
+      return view?.setPlaces(grid.places, () => ({lon: grid.lon.slice(), lat: grid.lat.slice()}), made);
+    },
   });
 
   /** Marker names and the map's own labels follow the page's language. */

@@ -1,6 +1,8 @@
 import type {Control, Map as LeafletMap, Marker} from 'leaflet';
 import {leafletStyles} from '../generated/leaflet-css.js';
 import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
+import {accessibleMarks} from '../clustering/place-marks.js';
+import {CLUSTER_RADIUS} from '../clustering/worker-index.js';
 import {needStatus} from '@lien/open-data/place.js';
 import type {Place} from '@lien/open-data/place.js';
 import type {PlaceCluster} from '@lien/open-data/lien.js';
@@ -26,16 +28,11 @@ function adoptLeafletStyles(container: HTMLElement): void {
   }
 }
 
-/** Markers this close (in pixels) join one cluster: fewer markers to draw and restyle on every move. */
-const RADIUS = 80;
-
-/** 1 for each place accessible with a wheelchair: clusters count them, and say so in their names. */
-const accessibleMarks = (places: Place[]) => Uint8Array.from(places, (p) => (needStatus(p.accessibility, 'wheelchair') === 'yes' ? 1 : 0));
 
 function clusterHere(places: Place[], view?: {bbox: BBox; zoom: number}): Promise<ClusterIndex> {
   const lon = Float64Array.from(places, (p) => p.lon);
   const lat = Float64Array.from(places, (p) => p.lat);
-  return createClusterIndex({lon, lat, marked: accessibleMarks(places)}, {view, radius: RADIUS, worker: 'never'});
+  return createClusterIndex({lon, lat, marked: accessibleMarks(places)}, {view, radius: CLUSTER_RADIUS, worker: 'never'});
 }
 
 export interface MapViewOptions {
@@ -125,11 +122,12 @@ export class MapView {
   }
 
   /**
-   * Clusters these places (in the worker when they are many; `coords` are their positions, which the
-   * worker takes away) and draws the current view.
+   * Clusters these places (in the worker when they are many; `coords()` are their positions, which the
+   * worker takes away) and draws the current view. `made`: their clustering, already made where they were read (a
+   * file, in the worker), in their order.
    */
-  setPlaces(places: Place[], coords: {lon: Float64Array; lat: Float64Array}): Promise<void> {
-    return this.track(this.cluster(places, coords));
+  setPlaces(places: Place[], coords: () => {lon: Float64Array; lat: Float64Array}, made?: ClusterIndex): Promise<void> {
+    return this.track(this.cluster(places, coords, made));
   }
 
   /** Draws the source's own clusters (each opened zooms to its extent) in place of any places. */
@@ -143,12 +141,17 @@ export class MapView {
     return Promise.resolve();
   }
 
-  private async cluster(places: Place[], coords: {lon: Float64Array; lat: Float64Array}): Promise<void> {
+  private async cluster(places: Place[], coords: () => {lon: Float64Array; lat: Float64Array}, made?: ClusterIndex): Promise<void> {
     const ticket = ++this.drawing;
     this.given = undefined;
     const view = {bbox: this.bbox(), zoom: this.map.getZoom()};
     // A worker that stops took the positions with it: they are taken again from the places.
-    const index = await createClusterIndex({...coords, marked: accessibleMarks(places)}, {view, radius: RADIUS}).catch(() => clusterHere(places, view));
+    const index = made
+      ? await made.getClusters(view.bbox, view.zoom).then(
+          (initial): ClusterIndex => ({...made, initial}),
+          () => clusterHere(places, view)
+        )
+      : await createClusterIndex({...coords(), marked: accessibleMarks(places)}, {view, radius: CLUSTER_RADIUS}).catch(() => clusterHere(places, view));
     if (ticket !== this.drawing || !this.map) return index.destroy();
     this.places = places;
     this.index?.destroy();

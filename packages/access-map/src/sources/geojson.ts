@@ -2,6 +2,7 @@ import {msg} from '@lit/localize';
 import {fetchBytes, LienError} from '@lien/core';
 import type {Place} from '@lien/open-data/place.js';
 import type {FileRead} from '../clustering/read-geojson.js';
+import {CLUSTER_RADIUS, newIndexId, workerIndex, type ClusterIndex} from '../clustering/worker-index.js';
 import {WorkerClient, WorkerError} from '../clustering/worker-client.js';
 import type {FileStart} from './file-start.js';
 import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
@@ -19,15 +20,17 @@ const CHUNK = 1_000;
  * The file's bytes read into places in the clustering worker (started while the file downloads), which hands them
  * over in chunks: the page's thread never parses the text. Where no worker can run, they are read here.
  */
-async function readInWorker(url: string, download: () => Promise<ArrayBuffer>, started?: FileStart): Promise<FileRead & {places: Place[]}> {
+async function readInWorker(url: string, download: () => Promise<ArrayBuffer>, started?: FileStart): Promise<FileRead & {places: Place[]; index?: ClusterIndex}> {
   const [bytes, client] = await Promise.all([started?.bytes ?? download(), started?.worker ?? WorkerClient.get()]);
   if (client) {
     const places: Place[] = [];
+    const index = newIndexId();
     try {
-      const read = await client.ask<FileRead>({type: 'read-geojson', body: bytes, max: MAX_FILE_PLACES, chunk: CHUNK}, [bytes], (chunk) => {
+      const message = {type: 'read-geojson', body: bytes, max: MAX_FILE_PLACES, chunk: CHUNK, index, options: {radius: CLUSTER_RADIUS}} as const;
+      const read = await client.ask<FileRead>(message, [bytes], (chunk) => {
         for (const place of chunk) places.push(place);
       });
-      return {...read, places};
+      return {...read, places, index: workerIndex(client, index)};
     } catch (error) {
       if (error instanceof WorkerError && error.failure) throw new LienError(error.failure.kind, error.failure.message, {field: error.failure.field, url});
       // The worker stopped (a crash) with the bytes it was given: the file is fetched again and read here.
@@ -63,7 +66,7 @@ export function geojsonSource(options: SourceOptions & {attribution?: string; st
     const read = await readInWorker(url, () => fetchBytes(url, {signal, timeout: options.timeout, fetch: options.fetch}), early);
     signal.throwIfAborted();
     const attribution = options.attribution ? [...read.attribution, {text: options.attribution}] : read.attribution;
-    return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped, complete: true};
+    return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped, complete: true, index: read.index};
   }
   return {
     load(_query, {signal}) {

@@ -1,5 +1,6 @@
 import type {LienError} from '@lien/core';
 import type {PlaceCluster} from '@lien/open-data/lien.js';
+import type {ClusterIndex} from '../clustering/worker-index.js';
 import type {Attribution, Need, Place} from '@lien/open-data/place.js';
 import type {BBox} from '@lien/open-data/overpass.js';
 
@@ -39,6 +40,8 @@ export interface LoadResult {
   count?: number;
   /** The answer is for this view's zoom and the chosen needs and words only: it is asked again when they change. */
   byView?: boolean;
+  /** The places' clustering, made where they were read (a file, in the worker), in their order. */
+  index?: ClusterIndex;
 }
 
 /** Anything that loads places: the built-in sources, or a site's own object for another API. */
