@@ -11,36 +11,16 @@ import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import pg from 'pg';
 import {startGateway} from '../../packages/gateway/dist/index.js';
-import {generatePositions} from '../map/data.mjs';
+import {fillPlaces} from './fill.mjs';
 
 const {values} = parseArgs({options: {count: {type: 'string', default: '1000000'}}});
 const COUNT = Math.min(Number(values.count), 2_000_000);
-const BATCH = 1000;
 
 const VIEWS = [
   ['mainland France, zoom 5', '-5.5,41.0,10.0,51.5', 5],
   ['Paris and around, zoom 10', '2.0,48.6,2.7,49.1', 10],
   ['a street in Paris, zoom 16', '2.345,48.855,2.355,48.862', 16],
 ];
-
-/** N places in batches of multi-row INSERTs through the gateway's own connection. */
-async function fill(db) {
-  await db.query("INSERT INTO datasets (id, source, licence_name, attribution) VALUES ('bench', 'geojson', 'CC0', 'bench') ON CONFLICT DO NOTHING");
-  const positions = generatePositions(COUNT, 20251123);
-  const started = performance.now();
-  for (let from = 0; from < COUNT; from += BATCH) {
-    const rows = [];
-    const params = [];
-    for (let i = from; i < Math.min(COUNT, from + BATCH); i++) {
-      const n = params.length;
-      rows.push(`($${n + 1}, 'geojson', $${n + 2}, 'bench', $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7})`);
-      params.push(`geojson:${i}`, String(i), `place ${i}`, positions[2 * i], positions[2 * i + 1], i % 3 ? null : 'yes', `place ${i}`);
-    }
-    await db.query(`INSERT INTO places (id, source, source_id, dataset_id, name, lon, lat, need_wheelchair, search_text) VALUES ${rows.join(',')}`, params);
-  }
-  await db.query('ANALYZE places');
-  return performance.now() - started;
-}
 
 async function timeViews(url) {
   const out = [];
@@ -63,7 +43,7 @@ async function timeViews(url) {
 async function bench(label, storage) {
   const gw = await startGateway({port: 0, logLevel: 'silent', loadSampleData: false, ...storage});
   try {
-    const importMs = await fill(gw.db);
+    const importMs = await fillPlaces(gw.db, COUNT, 20251123);
     return {label, importMs, views: await timeViews(gw.url)};
   } finally {
     await gw.close();

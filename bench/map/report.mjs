@@ -82,3 +82,27 @@ export function reportSite(size, perSide) {
   for (const [label, field, unit] of SITE_INFO) row([label, show(med('ours', field), unit), show(med('peer', field), unit), show(med('supercluster', field), unit), '', '', '']);
   return lines.join('\n');
 }
+
+// The gateway path: ours alone (no peer draws a server's clusters), against the absolute targets.
+const GATEWAY_ROWS = [
+  ['time to first clusters of France, from navigation start', 'firstClusters', 'ms', null],
+  ['longest main-thread task, to first clusters', 'firstLongest', 'ms', 50],
+  ['longest main-thread task, 20 pans/zooms', 'browseLongest', 'ms', 50],
+  ['JS heap once loaded (page + workers)', 'heap', 'MB', null],
+  ['places in the first view (the gateway\'s count)', 'count', 'n', null],
+  ['pans/zooms answered (of 20)', 'browseSettled', 'n', null],
+  ['slowest pan/zoom, until its markers are drawn', 'browseSlowest', 'ms', null],
+];
+
+export function reportGateway(count, storage, runs) {
+  const med = (field) => median(runs.map((r) => r[field]));
+  const lines = [];
+  const row = (cells) => lines.push(cells.map((c, i) => (i ? String(c).padStart(14) : String(c).padEnd(58))).join(''));
+  lines.push('', `The gateway path: <access-map source="lien"> on a gateway holding ${count.toLocaleString('en')} places (${storage}), mainland France at zoom 6 — median of ${runs.length} run${runs.length > 1 ? 's' : ''}, Chromium`);
+  row(['', 'ours', 'target', 'verdict']);
+  for (const [label, field, unit, target] of GATEWAY_ROWS) {
+    const value = med(field);
+    row([label, show(value, unit), target === null ? '' : `≤ ${target} ms`, target === null ? '' : value !== null && value <= target ? 'PASS' : 'MISS']);
+  }
+  return lines.join('\n');
+}

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Map benchmark: <access-map> against leaflet.markercluster, same data, same browser, same run.
-//   node bench/map/run.mjs [--sizes 10000,100000,1000000] [--runs N] [--sides ours,peer] [--seed S] [--paths site,handover]
+//   node bench/map/run.mjs [--sizes 10000,100000,1000000] [--runs N] [--sides ours,peer] [--seed S]
+//                          [--paths site,handover,gateway] [--gateway-count 1000000]
 // Two tables per size (medians of N runs): the site's path (the CDN module and a GeoJSON file by its address,
 // from navigation start; raw supercluster on the main thread as a third side), then the hand-over (ready place
-// objects given to each side). Raw runs go to bench/results/.
+// objects given to each side). Then the gateway path: the CDN module and `source="lien"` on Lien's gateway holding
+// the same seeded places (1 M by default), timed from navigation start to the first clusters of France. Raw runs
+// go to bench/results/.
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -11,7 +14,8 @@ import {parseArgs} from 'node:util';
 import {mapSize, measureOnce} from './measure.mjs';
 import {startServer} from './server.mjs';
 import {buildOurs} from './build.mjs';
-import {report, reportSite} from './report.mjs';
+import {report, reportGateway, reportSite} from './report.mjs';
+import {startBenchGateway} from './gateway.mjs';
 import {measureSite} from './measure-site.mjs';
 import {writeSiteData} from './site-data.mjs';
 import {execFileSync} from 'node:child_process';
@@ -27,7 +31,8 @@ const {values} = parseArgs({
     runs: {type: 'string'},
     sides: {type: 'string', default: 'ours,peer'},
     seed: {type: 'string', default: '20251123'},
-    paths: {type: 'string', default: 'site,handover'},
+    paths: {type: 'string', default: 'site,handover,gateway'},
+    'gateway-count': {type: 'string', default: '1000000'},
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -53,8 +58,8 @@ if (sides.includes('ours')) {
 const PAGES = {ours: '/bench/map/pages/ours.html', peer: '/bench/map/pages/peer.html'};
 const SITE_PAGES = {ours: '/bench/map/pages/site-ours.html', peer: '/bench/map/pages/site-peer.html', supercluster: '/bench/map/pages/site-supercluster.html'};
 const paths = values.paths.split(',');
-// The site's path loads Lien's CDN build, as a site does.
-if (paths.includes('site') && !existsSync(join(root, 'dist/cdn/access-map.js'))) execFileSync('npm', ['run', 'build:cdn'], {cwd: root, stdio: 'inherit'});
+// The site's and the gateway's paths load Lien's CDN build, as a site does.
+if ((paths.includes('site') || paths.includes('gateway')) && !existsSync(join(root, 'dist/cdn/access-map.js'))) execFileSync('npm', ['run', 'build:cdn'], {cwd: root, stdio: 'inherit'});
 
 const {server, origin} = await startServer(root);
 // Same viewport for both: the peer's map gets the pixel size of the element's map (beside its list).
@@ -110,6 +115,26 @@ try {
     }
     results.push({size, path: 'handover', runs: perSide});
     console.log(report(size, perSide));
+  }
+  if (paths.includes('gateway') && sides.includes('ours')) {
+    const count = Number(values['gateway-count']);
+    const gateway = await startBenchGateway(root, count, seed);
+    try {
+      const runs = [];
+      for (let run = 0; run < 3; run++) {
+        const started = Date.now();
+        const m = await measureSite({url: `${origin}${SITE_PAGES.ours}?gateway=${encodeURIComponent(gateway.url)}`, timeoutMs: 60_000, chromePath});
+        runs.push(m);
+        console.error(
+          `  gateway ${count} run ${run + 1}/3: clusters ${fmt(m.firstClusters)} ms, heap ${(m.heap / 1e6).toFixed(1)} MB, task to clusters ${fmt(m.firstLongest)} ms, ` +
+            `browse ${fmt(m.browseLongest)} ms, places ${m.count} (${((Date.now() - started) / 1000).toFixed(0)} s)${m.errors.length ? ' errors: ' + m.errors.join(' | ') : ''}`,
+        );
+      }
+      results.push({size: count, path: 'gateway', importMs: gateway.importMs, runs: {ours: runs}});
+      console.log(reportGateway(count, 'PGlite', runs));
+    } finally {
+      await gateway.close();
+    }
   }
 } finally {
   server.close();

@@ -124,6 +124,11 @@ export const accessMapStyles = css`
     display: grid;
     gap: 0.4rem;
   }
+  /* Up to 200 places: those out of sight are laid out when scrolled to (they stay in the accessibility tree). */
+  .places > li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3.5rem;
+  }
   button.place {
     width: 100%;
     text-align: start;

@@ -153,6 +153,7 @@ export class AccessMap extends LienElement<AccessMapEvents> {
     grid: () => this.selection.grid,
     clusters: () => this.loader.value?.clusters,
     loaded: () => this.loader.value,
+    filtered: () => this.chosenNeeds.length > 0 || this.q.trim() !== '',
     selected: () => this.detail.place,
     words: {
       map: () => msg('Map: use the arrow keys to move, + and - to zoom'),

@@ -44,8 +44,16 @@ export function parseLocaleNumber(input: string, locale: string = currentLocale(
   return Number(text);
 }
 
+/** One formatter per locale and options: making one is costly (the first of a page, tens of milliseconds). */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale = currentLocale()) {
-  return new Intl.NumberFormat(locale, options).format(value);
+  // Below a thousand, a whole number is its digits in every language Lien speaks: no formatter needed.
+  if (!options && Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
+  const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, options)));
+  return formatter.format(value);
 }
 
 /** Money as people read it in their locale: "34,00 €" in French, "€34.00" in English. */

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import type {Index} from './cluster-core.js';
+import {fetchBytes} from '@lien/core/fetch.js';
+import {LienError} from '@lien/open-data/errors.js';
 import type {WorkerRequest, WorkerResponse} from './protocol.js';
 import type {ReadFailure} from './read-geojson.js';
 
@@ -18,8 +20,22 @@ const clustering = () => import('./cluster-core.js');
 const geojsonReader = () => import('./read-geojson.js');
 
 /** A LienError's parts (it does not survive the crossing to the page as itself). */
-const failureOf = (error: unknown): ReadFailure | undefined =>
-  error instanceof Error && error.name === 'LienError' ? {kind: (error as ReadFailure & Error).kind, message: error.message, field: (error as ReadFailure & Error).field} : undefined;
+function failureOf(error: unknown): ReadFailure | undefined {
+  if (!(error instanceof LienError)) return undefined;
+  const {kind, message, field, status, retryAfter, url} = error;
+  return {kind, message, field, status, retryAfter, url};
+}
+
+/**
+ * Files downloaded here, by address: their bytes never pass through the page's thread (a large download, taken in
+ * there, makes tasks of its own). A read takes its download; a later one downloads again.
+ */
+const downloads = new Map<string, Promise<ArrayBuffer>>();
+function download(url: string, timeout?: number): Promise<ArrayBuffer> {
+  const bytes = fetchBytes(url, {timeout});
+  bytes.catch(() => undefined);
+  return bytes;
+}
 
 async function handle(data: WorkerRequest): Promise<void> {
   try {
@@ -48,8 +64,14 @@ async function handle(data: WorkerRequest): Promise<void> {
         answer({request: data.request, result: leaves}, [leaves.buffer]);
         return;
       }
+      case 'download':
+        downloads.set(data.url, download(data.url, data.timeout));
+        return;
       case 'read-geojson': {
-        const {places, ...read} = (await geojsonReader()).readGeojsonFile(data.body, data.max);
+        const started = downloads.get(data.url);
+        downloads.delete(data.url);
+        const body = data.body ?? (await (started ?? download(data.url, data.timeout)));
+        const {places, ...read} = (await geojsonReader()).readGeojsonFile(body, data.max);
         // In chunks: each one is taken in by the page in a task of its own, short whatever the file's size.
         for (let i = 0; i < places.length; i += data.chunk) answer({request: data.request, chunk: places.slice(i, i + data.chunk)});
         answer({request: data.request, result: read});

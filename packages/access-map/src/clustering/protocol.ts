@@ -11,11 +11,14 @@ export type WorkerRequest =
   | {type: 'drop'; request: number; index: number}
   /** Fetch a part now (the GeoJSON reader while its file downloads), so that it is there when needed. */
   | {type: 'prepare'; request: number; part: 'geojson'}
+  /** Start downloading a file (its absolute address), for a `read-geojson` to take. */
+  | {type: 'download'; request: number; url: string; timeout?: number}
   /**
-   * A GeoJSON file's bytes, read into places here; they come back in `chunk`s, then its `FileRead`; then they are
-   * clustered with `options`, as the index named `index`.
+   * A GeoJSON file, its bytes given or downloaded here (`url`: the download begun for it, else a new one), read into
+   * places; they come back in `chunk`s, then its `FileRead`; then they are clustered with `options`, as the index
+   * named `index`.
    */
-  | {type: 'read-geojson'; request: number; body: ArrayBuffer; max: number; chunk: number; index: number; options: ClusterOptions};
+  | {type: 'read-geojson'; request: number; body?: ArrayBuffer; url: string; timeout?: number; max: number; chunk: number; index: number; options: ClusterOptions};
 
 export type WorkerResponse =
   | {request: number; result: PackedClusters | Uint32Array | number | string | FileRead | null}

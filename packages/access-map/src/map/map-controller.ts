@@ -4,7 +4,7 @@ import {currentLocale} from '@lien/core';
 import type {PlaceCluster} from '@lien/open-data/lien.js';
 import type {Place} from '@lien/open-data/place.js';
 import type {ClusterIndex} from '../clustering/worker-index.js';
-import type {PlaceGrid} from '../place-grid.js';
+import {PlaceGrid} from '../place-grid.js';
 import {loadLeaflet} from './load-leaflet.js';
 import type {MapView, MapViewOptions} from './map-view.js';
 
@@ -22,6 +22,8 @@ export interface MapSettings extends Omit<MapViewOptions, 'center' | 'zoom' | 't
   clusters(): PlaceCluster[] | undefined;
   /** The places as loaded, with their clustering when the source made it (a file read in the worker). */
   loaded(): {places: readonly Place[]; index?: ClusterIndex} | undefined;
+  /** Whether needs or words are chosen (the grid then holds fewer places than were loaded). */
+  filtered(): boolean;
   /** The place to highlight once the map is there. */
   selected(): Place | undefined;
 }
@@ -42,17 +44,20 @@ export class MapController implements ReactiveController {
   // Two tasks, run by Lit whenever their arguments change (no copy of what was drawn is kept by hand).
   /**
    * Markers follow the places: a new grid is clustered and drawn, on the map as soon as there is one; or the
-   * source's own clusters are.
+   * source's own clusters are; or, while no filter is chosen, the places as loaded with the clustering their source
+   * made (a file, in the worker), without waiting for the grid.
    */
   readonly drawing = new Task(this.host, {
-    args: () => [this.view, this.settings.grid(), this.settings.clusters()] as const,
-    task: async ([view, grid, clusters]) => {
-      if (clusters) return view?.setClusters(clusters);
-      // Every place loaded, unfiltered: the source's own clustering, when it made one, is theirs.
+    args: () => {
       const loaded = this.settings.loaded();
-      const made = loaded && grid.places === loaded.places ? loaded.index : undefined;
+      const made = !this.settings.filtered() && loaded?.index ? loaded : undefined;
+      return [this.view, this.settings.clusters(), made ?? this.settings.grid()] as const;
+    },
+    task: async ([view, clusters, places]) => {
+      if (clusters) return view?.setClusters(clusters);
       // Copies of the positions: the clustering takes its arrays away to the worker, the grid keeps its own.
-      return view?.setPlaces(grid.places, () => ({lon: grid.lon.slice(), lat: grid.lat.slice()}), made);
+      if (places instanceof PlaceGrid) return view?.setPlaces(places.places, () => ({lon: places.lon.slice(), lat: places.lat.slice()}));
+      return view?.setPlaces(places.places as Place[], () => ({lon: Float64Array.from(places.places, (p) => p.lon), lat: Float64Array.from(places.places, (p) => p.lat)}), places.index);
     },
   });
 

@@ -4,7 +4,7 @@ import type {Place} from '@lien/open-data/place.js';
 import type {FileRead} from '../clustering/read-geojson.js';
 import {CLUSTER_RADIUS, newIndexId, workerIndex, type ClusterIndex} from '../clustering/worker-index.js';
 import {WorkerClient, WorkerError} from '../clustering/worker-client.js';
-import type {FileStart} from './file-start.js';
+import {workerDownloadable} from './file-start.js';
 import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
 
 /**
@@ -17,27 +17,38 @@ const MAX_FILE_PLACES = 1_000_000;
 const CHUNK = 1_000;
 
 /**
- * The file's bytes read into places in the clustering worker (started while the file downloads), which hands them
- * over in chunks: the page's thread never parses the text. Where no worker can run, they are read here.
+ * The file downloaded and read into places in the clustering worker (started, and told to download it, with the
+ * source), which hands them over in chunks: the page's thread never holds its bytes or parses its text. With the
+ * page's own `fetch`, the page downloads it and the worker reads it; where no worker can run, both are done here.
  */
-async function readInWorker(url: string, download: () => Promise<ArrayBuffer>, started?: FileStart): Promise<FileRead & {places: Place[]; index?: ClusterIndex}> {
-  const [bytes, client] = await Promise.all([started?.bytes ?? download(), started?.worker ?? WorkerClient.get()]);
-  if (client) {
-    const places: Place[] = [];
-    const index = newIndexId();
-    try {
-      const message = {type: 'read-geojson', body: bytes, max: MAX_FILE_PLACES, chunk: CHUNK, index, options: {radius: CLUSTER_RADIUS}} as const;
-      const read = await client.ask<FileRead>(message, [bytes], (chunk) => {
-        for (const place of chunk) places.push(place);
-      });
-      return {...read, places, index: workerIndex(client, index)};
-    } catch (error) {
-      if (error instanceof WorkerError && error.failure) throw new LienError(error.failure.kind, error.failure.message, {field: error.failure.field, url});
-      // The worker stopped (a crash) with the bytes it was given: the file is fetched again and read here.
-      return readHere(url, await download());
+async function readInWorker(url: string, options: SourceOptions, download: () => Promise<ArrayBuffer>, started?: Promise<WorkerClient | null>): Promise<FileRead & {places: Place[]; index?: ClusterIndex}> {
+  const client = await (started ?? WorkerClient.get());
+  if (!client) return readHere(url, await download());
+  const places: Place[] = [];
+  const index = newIndexId();
+  const absolute = workerDownloadable(options);
+  const body = absolute ? undefined : await download();
+  try {
+    const message = {type: 'read-geojson', body, url: absolute ?? url, timeout: options.timeout, max: MAX_FILE_PLACES, chunk: CHUNK, index, options: {radius: CLUSTER_RADIUS}} as const;
+    // Each text that many places repeat (their source, their category) kept once.
+    const texts = new Map<string, string>();
+    const once = <T extends string>(text: T): T => (texts.get(text) as T) ?? (texts.set(text, text), text);
+    const read = await client.ask<FileRead>(message, body ? [body] : [], (chunk) => {
+      for (const place of chunk) {
+        place.source = once(place.source);
+        if (place.category !== undefined) place.category = once(place.category);
+        places.push(place);
+      }
+    });
+    return {...read, places, index: workerIndex(client, index)};
+  } catch (error) {
+    if (error instanceof WorkerError && error.failure) {
+      const {kind, message, field, status, retryAfter} = error.failure;
+      throw new LienError(kind, message, {field, status, retryAfter, url: error.failure.url ?? url});
     }
+    // The worker stopped (a crash): the file is downloaded again and read here.
+    return readHere(url, await download());
   }
-  return readHere(url, bytes);
 }
 
 async function readHere(url: string, bytes: ArrayBuffer): Promise<FileRead & {places: Place[]}> {
@@ -54,28 +65,34 @@ async function readHere(url: string, bytes: ArrayBuffer): Promise<FileRead & {pl
  * Any GeoJSON FeatureCollection file (`src`), loaded once: Points and Polygon centres become places, lines and the
  * like are left out and counted. Properties are read as A11yJSON or as OpenStreetMap tags (`@lien/open-data`).
  */
-export function geojsonSource(options: SourceOptions & {attribution?: string; started?: FileStart} = {}): PlaceSource {
+export function geojsonSource(options: SourceOptions & {attribution?: string; started?: Promise<WorkerClient | null>} = {}): PlaceSource {
   let loaded: Promise<LoadResult> | undefined;
-  let started = options.started;
-  async function load(signal: AbortSignal): Promise<LoadResult> {
+  async function load(): Promise<LoadResult> {
     if (!options.url) throw new LienError('validation', msg('The geojson source needs the address of a GeoJSON file in "src".'));
     const url = options.url;
-    // The download begun with the source serves the first load only: a retry downloads again.
-    const early = started;
-    started = undefined;
-    const read = await readInWorker(url, () => fetchBytes(url, {signal, timeout: options.timeout, fetch: options.fetch}), early);
-    signal.throwIfAborted();
+    const read = await readInWorker(url, options, () => fetchBytes(url, {timeout: options.timeout, fetch: options.fetch}), options.started);
     const attribution = options.attribution ? [...read.attribution, {text: options.attribution}] : read.attribution;
     return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped, complete: true, index: read.index};
   }
   return {
     load(_query, {signal}) {
-      // One download per file: a failure (or a cancel) is not kept, so the next call tries again.
-      loaded ??= load(signal).catch((error) => {
+      // One download per file, whichever view asked first: a view left behind stops waiting for it, not the
+      // download. A failure is not kept, so the next call tries again.
+      loaded ??= load().catch((error) => {
         loaded = undefined;
         throw error;
       });
-      return loaded;
+      return untilAborted(loaded, signal);
     },
   };
+}
+
+/** `work`, or an `aborted` LienError as soon as `signal` aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new LienError('aborted', 'Aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new LienError('aborted', 'Aborted'));
+    signal.addEventListener('abort', onAbort, {once: true});
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -1,10 +1,11 @@
-import {startFile, type FileStart} from './file-start.js';
+import {startFile} from './file-start.js';
+import type {WorkerClient} from '../clustering/worker-client.js';
 import type {PlaceSource, SourceOptions} from './types.js';
 
 export type SourceName = 'acceslibre' | 'overpass' | 'a11yjson' | 'geojson' | 'lien';
 export const SOURCE_NAMES: readonly SourceName[] = ['acceslibre', 'overpass', 'a11yjson', 'geojson', 'lien'];
 
-type Factory = (options: SourceOptions & {started?: FileStart}) => PlaceSource;
+type Factory = (options: SourceOptions & {started?: Promise<WorkerClient | null>}) => PlaceSource;
 
 /**
  * Each adapter is its own module, fetched when a map first loads with it: a page downloads only the
