@@ -189,6 +189,17 @@ export default mockUpstream('access-map', async (ctx, {route, seen}) => {
       ctx.type = 'application/geo+json';
       ctx.body = JSON.stringify(norwichFile);
       return;
+    case 'geojson/norwich-many.geojson': {
+      // Norwich's real export, its features repeated `copies` times, each copy moved a little: a large file.
+      const copies = Math.min(Number(ctx.query.copies ?? 100), 5000);
+      const features = [];
+      for (let copy = 0; copy < copies; copy++)
+        for (const feature of norwichFile.features)
+          features.push({...feature, properties: {...feature.properties, '@id': `${feature.properties['@id']}${copy}`}, geometry: feature.geometry?.type === 'Point' ? {type: 'Point', coordinates: [feature.geometry.coordinates[0] + (copy % 300) * 0.01, feature.geometry.coordinates[1] + Math.floor(copy / 300) * 0.01]} : feature.geometry});
+      ctx.type = 'application/geo+json';
+      ctx.body = JSON.stringify({...norwichFile, features});
+      return;
+    }
     case 'lien/v1/places': {
       const [w, s, e, n] = String(ctx.query.bbox ?? '-180,-90,180,90').split(',').map(Number);
       const features = lienPlaces.features.filter(({geometry: {coordinates: [lon, lat]}}) => lon >= w && lon <= e && lat >= s && lat <= n);

@@ -135,7 +135,12 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
  * it there (the page's thread never holds its text).
  */
 export async function fetchBytes(url: string, options: FetchJsonOptions = {}): Promise<ArrayBuffer> {
-  return readBody(await fetchWithRetry(url, options), (response) => response.arrayBuffer(), url, options);
+  return readBytes(await fetchWithRetry(url, options), url, options);
+}
+
+/** The bytes of an answer `fetchWithRetry` gave, its failures told apart as `fetchBytes`'s. */
+export function readBytes(response: Response, url: string, options: FetchJsonOptions = {}): Promise<ArrayBuffer> {
+  return readBody(response, (r) => r.arrayBuffer(), url, options);
 }
 
 /**

@@ -15,7 +15,7 @@ export {
   type LienLocale,
 } from './localization.js';
 export {LienError, toLienError, isAbort, type LienErrorKind, type LienErrorOptions} from './errors.js';
-export {endpointUrl, fetchBytes, fetchJson, fetchWithRetry, parseRetryAfter, type FetchJsonOptions} from './fetch-json.js';
+export {endpointUrl, fetchBytes, fetchJson, fetchWithRetry, parseRetryAfter, readBytes, type FetchJsonOptions} from './fetch-json.js';
 export {wait} from './wait.js';
 export {parseLocaleNumber, formatNumber, formatMoney, formatDate} from './numbers.js';
 export {describeError, renderStatus, type StatusOptions} from './status.js';

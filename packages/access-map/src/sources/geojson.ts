@@ -4,7 +4,7 @@ import type {Place} from '@lien/open-data/place.js';
 import type {FileRead} from '../clustering/read-geojson.js';
 import {CLUSTER_RADIUS, newIndexId, workerIndex, type ClusterIndex} from '../clustering/worker-index.js';
 import {WorkerClient, WorkerError} from '../clustering/worker-client.js';
-import {workerDownloadable} from './file-start.js';
+import type {FileStart} from './file-start.js';
 import type {LoadResult, PlaceSource, SourceOptions} from './types.js';
 
 /**
@@ -17,19 +17,21 @@ const MAX_FILE_PLACES = 1_000_000;
 const CHUNK = 1_000;
 
 /**
- * The file downloaded and read into places in the clustering worker (started, and told to download it, with the
- * source), which hands them over in chunks: the page's thread never holds its bytes or parses its text. With the
- * page's own `fetch`, the page downloads it and the worker reads it; where no worker can run, both are done here.
+ * The file read into places in the clustering worker, which hands them over in chunks: the page's thread never
+ * parses its text. Its bytes come from the download begun with the source (`early`), else the worker downloads it,
+ * or, with the page's own `fetch`, the page does. Where no worker can run, it is downloaded and read here.
  */
-async function readInWorker(url: string, options: SourceOptions, download: () => Promise<ArrayBuffer>, started?: Promise<WorkerClient | null>): Promise<FileRead & {places: Place[]; index?: ClusterIndex}> {
-  const client = await (started ?? WorkerClient.get());
-  if (!client) return readHere(url, await download());
+async function readInWorker(url: string, options: SourceOptions, download: () => Promise<ArrayBuffer>, early?: FileStart): Promise<FileRead & {places: Place[]; index?: ClusterIndex}> {
+  const client = await (early?.worker ?? WorkerClient.get());
+  let bytes = await early?.bytes;
+  if (!client) return readHere(url, bytes instanceof ArrayBuffer ? bytes : await download());
+  if (bytes === undefined && options.fetch) bytes = await download();
+  const body = bytes instanceof ArrayBuffer ? bytes : undefined;
   const places: Place[] = [];
   const index = newIndexId();
-  const absolute = workerDownloadable(options);
-  const body = absolute ? undefined : await download();
   try {
-    const message = {type: 'read-geojson', body, url: absolute ?? url, timeout: options.timeout, max: MAX_FILE_PLACES, chunk: CHUNK, index, options: {radius: CLUSTER_RADIUS}} as const;
+    const absolute = new URL(url, document.baseURI).href;
+    const message = {type: 'read-geojson', body, url: absolute, timeout: options.timeout, max: MAX_FILE_PLACES, chunk: CHUNK, index, options: {radius: CLUSTER_RADIUS}} as const;
     // Each text that many places repeat (their source, their category) kept once.
     const texts = new Map<string, string>();
     const once = <T extends string>(text: T): T => (texts.get(text) as T) ?? (texts.set(text, text), text);
@@ -65,12 +67,16 @@ async function readHere(url: string, bytes: ArrayBuffer): Promise<FileRead & {pl
  * Any GeoJSON FeatureCollection file (`src`), loaded once: Points and Polygon centres become places, lines and the
  * like are left out and counted. Properties are read as A11yJSON or as OpenStreetMap tags (`@lien/open-data`).
  */
-export function geojsonSource(options: SourceOptions & {attribution?: string; started?: Promise<WorkerClient | null>} = {}): PlaceSource {
+export function geojsonSource(options: SourceOptions & {attribution?: string; started?: FileStart} = {}): PlaceSource {
   let loaded: Promise<LoadResult> | undefined;
+  // The download begun with the source serves the first load only: a retry downloads again.
+  let started = options.started;
   async function load(): Promise<LoadResult> {
     if (!options.url) throw new LienError('validation', msg('The geojson source needs the address of a GeoJSON file in "src".'));
     const url = options.url;
-    const read = await readInWorker(url, options, () => fetchBytes(url, {timeout: options.timeout, fetch: options.fetch}), options.started);
+    const early = started;
+    started = undefined;
+    const read = await readInWorker(url, options, () => fetchBytes(url, {timeout: options.timeout, fetch: options.fetch}), early);
     const attribution = options.attribution ? [...read.attribution, {text: options.attribution}] : read.attribution;
     return {places: read.places, attribution, truncated: read.truncated, dropped: read.dropped, complete: true, index: read.index};
   }

@@ -1,11 +1,10 @@
-import {startFile} from './file-start.js';
-import type {WorkerClient} from '../clustering/worker-client.js';
+import {startFile, type FileStart} from './file-start.js';
 import type {PlaceSource, SourceOptions} from './types.js';
 
 export type SourceName = 'acceslibre' | 'overpass' | 'a11yjson' | 'geojson' | 'lien';
 export const SOURCE_NAMES: readonly SourceName[] = ['acceslibre', 'overpass', 'a11yjson', 'geojson', 'lien'];
 
-type Factory = (options: SourceOptions & {started?: Promise<WorkerClient | null>}) => PlaceSource;
+type Factory = (options: SourceOptions & {started?: FileStart}) => PlaceSource;
 
 /**
  * Each adapter is its own module, fetched when a map first loads with it: a page downloads only the
@@ -29,7 +28,7 @@ export function createSource(name: string, options: SourceOptions = {}): PlaceSo
   if (!(SOURCE_NAMES as readonly string[]).includes(name)) return undefined;
   const sourceName = name as SourceName;
   // A whole file starts downloading now, with the worker that reads it, while the adapter's module is fetched.
-  const started = sourceName === 'geojson' ? startFile(options) : undefined;
+  const started = sourceName === 'geojson' && options.url ? startFile({...options, url: options.url}) : undefined;
   let adapter: Promise<PlaceSource> | undefined;
   return {
     minZoom: MIN_ZOOM[sourceName],
