@@ -48,7 +48,7 @@ export const openapiDocument = {
           q(
             'zoom',
             'The map\'s zoom (0–22). Below 15, a view holding more places than limit is answered as clusters: Points with ' +
-              'properties {cluster: true, count, accessible (of them, accessible with a wheelchair), bbox}, grouped in SQL by their Web Mercator tile two zooms deeper (64 px cells), ' +
+              'properties {cluster: true, count, accessible (of them, accessible with a wheelchair), bbox}, grouped in SQL by their Web Mercator tile one zoom deeper (128 px cells, about a cluster marker and its margin), ' +
               'and meta.clustered true with meta.count the places they hold',
             {type: 'integer', minimum: 0, maximum: 22}
           ),

@@ -10,7 +10,7 @@ const MAX_LIMIT = 2000;
 const DEFAULT_LIMIT = 500;
 /**
  * With `zoom` below this, a view holding more places than `limit` is answered as clusters: the places grouped by
- * their tile two zooms deeper (cells of 64 px on the map), each with its count, centre and extent.
+ * their tile one zoom deeper (cells of 128 px on the map: cluster markers of about 40 px do not overlap), each with its count, centre and extent.
  */
 export const CLUSTER_BELOW_ZOOM = 15;
 /** The zoom of the tiles stored with each place (migrations/005_place_tiles.sql). */
@@ -149,14 +149,14 @@ interface ClusterRow {
 }
 
 /**
- * The view's places as clusters, grouped in SQL by their tile two zooms below the view's (64 px cells): a Point at
+ * The view's places as clusters, grouped in SQL by their tile one zoom below the view's (128 px cells): a Point at
  * the places' mean position with `cluster: true`, `count`, `accessible` (of them, accessible with a wheelchair, as a
  * map names its clusters) and `bbox` (where a click zooms to). `meta.count` is
  * how many places they hold; `meta.clustered` says the features are clusters. Undefined when the view holds no more
  * than `limit` places: they are the answer then.
  */
 async function clusters(db: Database, filter: string, params: unknown[], zoom: number, limit: number) {
-  const shift = Math.max(0, TILE_ZOOM - (zoom + 2));
+  const shift = Math.max(0, TILE_ZOOM - (zoom + 1));
   const rows = (
     await db.query<ClusterRow>(
       `SELECT count(*)::int AS n, (count(*) FILTER (WHERE p.need_wheelchair = 'yes'))::int AS accessible, avg(p.lon) AS lon, avg(p.lat) AS lat,
