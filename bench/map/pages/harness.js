@@ -59,6 +59,22 @@ export function mapViewOf(el) {
 }
 
 /**
+ * Installs the bench's moves on an <access-map> once its map exists. `drawn` is the element's own word that what
+ * it shows follows its source, filters and view (the map's redraws and worker answers included); a macrotask
+ * first, so that the element has seen the moveend. `load(places)` is the hand-over, when the page has one.
+ */
+export async function installOurs(el, load = () => Promise.resolve()) {
+  const view = await mapViewOf(el);
+  const pane = view.map.getPane('markerPane');
+  install({
+    map: view.map,
+    clusterCount: () => pane.getElementsByClassName('lien-cluster').length,
+    settled: () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => el.drawn),
+    load,
+  });
+}
+
+/**
  * The peers' map on a site's page: the element's map box (`?w=…&h=…`), the start view, the tiles, and the harness
  * installed with the class their cluster markers have.
  */

@@ -16,17 +16,23 @@ before(async () => {
 const mapViewOf = (el: AccessMap) => (el as unknown as {map: {view?: MapView}}).map.view;
 const clusterMarkers = (el: AccessMap) => $$(el, '.leaflet-marker-icon.lien-cluster');
 
+/** A map over Europe at zoom 3 on the gateway, asking with a limit of 2, once it drew clusters; and what it asked. */
+async function mapOnGateway(): Promise<{el: AccessMap; asked: URL[]}> {
+  const asked: URL[] = [];
+  const counting: typeof fetch = (input, init) => {
+    asked.push(new URL(String(input)));
+    return fetch(input, init);
+  };
+  const el = await fixture<AccessMap>(html`<access-map center="48,6" zoom="3" tile-url=${TILES} .dataSource=${lienSource({url: gateway, limit: 2, fetch: counting})}></access-map>`);
+  await waitUntil(() => mapViewOf(el) && clusterMarkers(el).length > 0, 'no cluster drawn', {timeout: 10_000});
+  return {el, asked};
+}
+
 describe('the gateway\'s clusters on the map', () => {
   it('draws the clusters a wide view is answered with, named with their counts, and lists how many places they hold', async () => {
-    const asked: string[] = [];
-    const counting: typeof fetch = (input, init) => {
-      asked.push(String(input));
-      return fetch(input, init);
-    };
-    const el = await fixture<AccessMap>(html`<access-map center="48,6" zoom="3" tile-url=${TILES} .dataSource=${lienSource({url: gateway, limit: 2, fetch: counting})}></access-map>`);
-    await waitUntil(() => mapViewOf(el) && clusterMarkers(el).length > 0, 'no cluster drawn', {timeout: 10_000});
+    const {el, asked} = await mapOnGateway();
     await el.drawn;
-    const wide = new URL(asked.at(-1)!);
+    const wide = asked.at(-1)!;
     expect(wide.searchParams.get('zoom')).to.equal('3');
     const answer = (await (await fetch(wide)).json()) as {meta: {count: number; clustered: boolean}; features: {properties: {count: number; accessible: number}}[]};
     expect(answer.meta.clustered).to.equal(true);
@@ -42,13 +48,7 @@ describe('the gateway\'s clusters on the map', () => {
   });
 
   it('zooms in on a cluster opened from the keyboard, and asks again with the chosen needs', async () => {
-    const asked: URL[] = [];
-    const counting: typeof fetch = (input, init) => {
-      asked.push(new URL(String(input)));
-      return fetch(input, init);
-    };
-    const el = await fixture<AccessMap>(html`<access-map center="48,6" zoom="3" tile-url=${TILES} .dataSource=${lienSource({url: gateway, limit: 2, fetch: counting})}></access-map>`);
-    await waitUntil(() => mapViewOf(el) && clusterMarkers(el).length > 0, 'no cluster drawn', {timeout: 10_000});
+    const {el, asked} = await mapOnGateway();
     const biggest = clusterMarkers(el).sort((a, b) => parseInt(b.getAttribute('aria-label')!) - parseInt(a.getAttribute('aria-label')!))[0];
     biggest.focus();
     await sendKeys({press: 'Enter'});

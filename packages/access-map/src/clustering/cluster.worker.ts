@@ -77,9 +77,8 @@ async function handle(data: WorkerRequest): Promise<void> {
         answer({request: data.request, result: read});
         // Then clustered here, while the page takes the places in: their index is ready when its map asks.
         const {buildIndex} = await clustering();
-        const {accessibleMarks} = await import('./place-marks.js');
-        const lon = Float64Array.from(places, (p) => p.lon);
-        const lat = Float64Array.from(places, (p) => p.lat);
+        const {accessibleMarks, positionsOf} = await import('./place-marks.js');
+        const {lon, lat} = positionsOf(places);
         indexes.set(data.index, buildIndex(lon, lat, data.options, accessibleMarks(places)));
         return;
       }

@@ -56,8 +56,8 @@ export class MapController implements ReactiveController {
     task: async ([view, clusters, places]) => {
       if (clusters) return view?.setClusters(clusters);
       // Copies of the positions: the clustering takes its arrays away to the worker, the grid keeps its own.
-      if (places instanceof PlaceGrid) return view?.setPlaces(places.places, () => ({lon: places.lon.slice(), lat: places.lat.slice()}));
-      return view?.setPlaces(places.places as Place[], () => ({lon: Float64Array.from(places.places, (p) => p.lon), lat: Float64Array.from(places.places, (p) => p.lat)}), places.index);
+      if (places instanceof PlaceGrid) return view?.setPlaces(places.places, {coords: () => ({lon: places.lon.slice(), lat: places.lat.slice()})});
+      return view?.setPlaces(places.places as Place[], {made: places.index});
     },
   });
 

@@ -1,7 +1,7 @@
 import type {Control, Map as LeafletMap, Marker} from 'leaflet';
 import {leafletStyles} from '../generated/leaflet-css.js';
 import {createClusterIndex, type ClusterIndex, type ClusterItem} from '../clustering/index.js';
-import {accessibleMarks} from '../clustering/place-marks.js';
+import {accessibleMarks, positionsOf} from '../clustering/place-marks.js';
 import {CLUSTER_RADIUS} from '../clustering/worker-index.js';
 import {needStatus} from '@lien/open-data/place.js';
 import type {Place} from '@lien/open-data/place.js';
@@ -30,9 +30,7 @@ function adoptLeafletStyles(container: HTMLElement): void {
 
 
 function clusterHere(places: Place[], view?: {bbox: BBox; zoom: number}): Promise<ClusterIndex> {
-  const lon = Float64Array.from(places, (p) => p.lon);
-  const lat = Float64Array.from(places, (p) => p.lat);
-  return createClusterIndex({lon, lat, marked: accessibleMarks(places)}, {view, radius: CLUSTER_RADIUS, worker: 'never'});
+  return createClusterIndex({...positionsOf(places), marked: accessibleMarks(places)}, {view, radius: CLUSTER_RADIUS, worker: 'never'});
 }
 
 export interface MapViewOptions {
@@ -122,12 +120,12 @@ export class MapView {
   }
 
   /**
-   * Clusters these places (in the worker when they are many; `coords()` are their positions, which the
-   * worker takes away) and draws the current view. `made`: their clustering, already made where they were read (a
-   * file, in the worker), in their order.
+   * Clusters these places (in the worker when they are many) and draws the current view. `coords()`: their
+   * positions when the caller has them (the worker takes them away: give copies); `made`: their clustering, already
+   * made where they were read (a file, in the worker), in their order.
    */
-  setPlaces(places: Place[], coords: () => {lon: Float64Array; lat: Float64Array}, made?: ClusterIndex): Promise<void> {
-    return this.track(this.cluster(places, coords, made));
+  setPlaces(places: Place[], given: {coords?: () => {lon: Float64Array; lat: Float64Array}; made?: ClusterIndex} = {}): Promise<void> {
+    return this.track(this.cluster(places, given.coords ?? (() => positionsOf(places)), given.made));
   }
 
   /** Draws the source's own clusters (each opened zooms to its extent) in place of any places. */
