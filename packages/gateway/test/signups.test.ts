@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {parseCsvRows as parseCsv} from '@lien/testing/contract/signups.mjs';
+import {CONSENT, parseCsvRows as parseCsv, signupBody} from '@lien/testing/contract/signups.mjs';
 import {backends} from './helpers/backends.js';
 import {testGateway, type TestGateway} from './helpers/gateway.js';
 import {call, get, post} from './helpers/http.js';
@@ -8,25 +8,13 @@ import {ADMIN_EXPORT_RATE_LIMIT} from '../src/routes/signups.js';
 import {parseTrustProxy} from '../src/config.js';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
-const CONSENT = 'I agree that the association contacts me about this mission.';
 
 const START = Date.parse('2026-05-01T10:00:00Z');
 let clock = START;
 const now = () => clock;
 
-const signup = (over: Record<string, unknown> = {}) => ({
-  missionId: 'mission-paris-001',
-  name: 'Camille Martin',
-  email: 'camille@example.org',
-  phone: '+33 6 12 34 56 78',
-  availability: 'Saturday mornings',
-  skills: ['cooking', 'driving'],
-  message: 'Hello',
-  consents: [{purpose: 'contact-about-mission', wording: CONSENT, given: true}],
-  honeypot: '',
-  startedAt: clock - 60_000,
-  ...over,
-});
+// The contract's signup body, at this file's clock, with a fixed address.
+const signup = (over: Record<string, unknown> = {}) => signupBody({email: 'camille@example.org', startedAt: clock - 60_000, ...over});
 
 async function count(gw: TestGateway): Promise<number> {
   return (await gw.db.query<{n: number}>('SELECT count(*)::int AS n FROM signups')).rows[0]!.n;

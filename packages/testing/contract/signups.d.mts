@@ -9,6 +9,8 @@ export interface ContractServer {
   /** The signups a client may send a minute, as the server is set. */
   rateLimit: number;
 }
+/** The consent's wording a signup body gives. */
+export const CONSENT: string;
 export function signupContract(server: ContractServer): void;
 export function signupBody(over?: Record<string, unknown>): Record<string, unknown>;
 export function parseCsv(text: string): Record<string, string>[];

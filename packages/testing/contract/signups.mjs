@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {randomUUID} from 'node:crypto';
 import {describe, it} from 'node:test';
 
-const CONSENT = 'I agree that the association contacts me about this mission.';
+export const CONSENT = 'I agree that the association contacts me about this mission.';
 
 /** A signup as <volunteer-signup> sends it, shown a minute ago. */
 export const signupBody = (over = {}) => ({
